@@ -1,0 +1,21 @@
+"""The `helisa` command: Django's management commands, with Helisa's own among them.
+
+helisa serve            migrate, load demo data into an empty database, run server and worker
+helisa demo             build the demo registry
+helisa import KIND FILE import organisations, clusters or memberships from CSV or XLSX
+helisa worker           run a background worker
+"""
+
+import os
+import sys
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "helisa.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

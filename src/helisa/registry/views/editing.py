@@ -1,0 +1,3 @@
+"""Creating and editing organisations, cluster profiles and memberships. (Owned by the editing work.)"""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Import upload, preview, confirm, progress, undo; exports. (Owned by the import work.)"""
+
+urlpatterns = []

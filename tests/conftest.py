@@ -1,0 +1,40 @@
+"""The fixed cast of every test: an owner, a member, an outsider and the secretariat."""
+
+import pytest
+
+from helisa.registry.models import RoleKind
+from tests.factories import ClusterFactory, RoleFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_quiet(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.ACCOUNT_RATE_LIMITS = False
+
+
+@pytest.fixture
+def cluster(db):
+    return ClusterFactory()
+
+
+@pytest.fixture
+def owner(cluster):
+    """The manager of `cluster`."""
+    return RoleFactory(organisation=cluster.organisation, kind=RoleKind.CLUSTER_MANAGER).user
+
+
+@pytest.fixture
+def outsider(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def secretariat(db):
+    return UserFactory(is_secretariat=True)
