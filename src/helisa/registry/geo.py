@@ -82,7 +82,7 @@ def region_for_point(*, latitude, longitude, country=None):
         if any(polygon_contains(polygon, longitude, latitude) for polygon in polygons):
             return NutsRegion(code=code, country_id=region_country, level=3)
     nearest = None
-    for code, region_country, _polygons_, _bbox, (label_lon, label_lat) in regions:
+    for code, region_country, _shapes, _bbox, (label_lon, label_lat) in regions:
         if (country and region_country != country) or label_lon is None:
             continue
         distance = _haversine_km(latitude, longitude, label_lat, label_lon)
