@@ -45,5 +45,5 @@ def _worker_status():
     from django_tasks_db.models import DBTaskResult
 
     stale = timezone.now() - timezone.timedelta(minutes=5)
-    waiting = DBTaskResult.objects.filter(status="READY", enqueued_at__lt=stale).exists()
+    waiting = DBTaskResult.objects.ready().filter(enqueued_at__lt=stale).exists()
     return "error: tasks waiting over 5 minutes, no worker" if waiting else "ok"
