@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves the bundled Swagger UI as static files: the docs work offline
     "helisa.core",
     "helisa.registry",
     "helisa.api",

@@ -1,3 +1,31 @@
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="Helisa API", version="1.0.0", urls_namespace="api-1.0.0")
+from . import clusters, organisations, reference, tokens
+from .docs import docs
+from .errors import install_error_handlers
+
+DESCRIPTION = """
+The registry of the alliance's organisations and clusters, and its reference data.
+
+Reading is open to everyone. Writing needs a personal token, sent as
+`Authorization: Bearer <token>` (create one at /api/v1/tokens/ while signed in), or a signed-in
+session with a CSRF token. A caller may change only what they may change in the web interface.
+
+Lists are paged with `limit` and `offset` and return `count`, `next`, `previous` and `results`.
+Every error is `{"error": {"code", "message", "details": [{"field", "message"}]}}`.
+"""
+
+api = NinjaAPI(
+    title="Helisa API",
+    version="1.0.0",
+    description=DESCRIPTION,
+    urls_namespace="api-1.0.0",
+    docs=docs,
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+install_error_handlers(api)
+api.add_router("", organisations.router)
+api.add_router("", clusters.router)
+api.add_router("", reference.router)
+api.add_router("", tokens.router)
