@@ -43,7 +43,14 @@ class User(AbstractUser):
     objects = UserManager()
 
     def __str__(self):
+        if self.is_erased:
+            return str(_("erased user"))
         return self.full_name or self.email
+
+    @property
+    def is_erased(self):
+        """Set by registry.services.people.erase_personal_data; the row stays for the history."""
+        return not self.is_active and self.email.endswith("@invalid")
 
     @property
     def email_domain(self):

@@ -98,7 +98,15 @@ def refresh_validation(cluster):
 
 @transaction.atomic
 def create_cluster(
-    *, organisation, by, name, focus_sectors=(), focus_topics=(), regions=(), **fields
+    *,
+    organisation,
+    by,
+    name,
+    focus_sectors=(),
+    focus_topics=(),
+    regions=(),
+    import_batch=None,
+    **fields,
 ):
     cluster = Cluster(organisation=organisation, name=name, **fields)
     cluster.full_clean(exclude=["organisation"])
@@ -117,6 +125,7 @@ def create_cluster(
             if value not in ("", None)
         },
         organisation=organisation,
+        import_batch=import_batch,
     )
     return cluster
 
