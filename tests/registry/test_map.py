@@ -66,8 +66,16 @@ def test_paths_are_small_integer_relative_moves():
     drawn = svgmap.shape("PL91", "Warszawski", square)
 
     x, y = svgmap.project(19, 51)
-    east, _y = svgmap.project(20, 51)
-    assert drawn.path == f"M{x} {y}l{east - x} 0 0-100z"
+    east_x, east_y = svgmap.project(20, 51)
+    north_x, north_y = svgmap.project(20, 52)
+    moves = f"{east_x - x} {east_y - y} {north_x - east_x} {north_y - east_y}".replace(" -", "-")
+    assert drawn.path == f"M{x} {y}l{moves}z"
+
+
+def test_the_projection_keeps_distances_true_near_its_centre():
+    west, _ = svgmap.project(9.5, 52)
+    east, _ = svgmap.project(10.5, 52)
+    assert east - west == 68  # a degree of longitude at 52° N is 68.5 km
 
 
 def test_colour_classes_and_legend_agree():

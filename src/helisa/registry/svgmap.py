@@ -1,17 +1,17 @@
 """Drawing NUTS boundaries as SVG paths: plain data in, plain strings out (no ORM here).
 
-The projection is equirectangular with longitudes shrunk by cos(50°), which keeps Europe's
-shapes recognisable between 34° and 72° N. Coordinates are scaled by 100 and rounded to integers:
-one unit is a hundredth of a degree, which is finer than the 1:60 million boundaries themselves,
-and integer relative moves keep the SVG small.
+The projection is Lambert azimuthal equal-area centred at 52° N 10° E, the one Eurostat's own
+maps use (ETRS89-LAEA, on a sphere here): areas are true, so a large region does not look more
+important than it is, and the north is not stretched. One unit is a kilometre, finer than the
+1:60 million boundaries themselves, and integer relative moves keep the SVG small.
 """
 
 import math
 from dataclasses import dataclass
 
 CLIP = (-25.0, 34.0, 45.0, 72.0)  # lon min, lat min, lon max, lat max: Europe without overseas
-SCALE = 100
-_LON_FACTOR = math.cos(math.radians(50))
+_EARTH_RADIUS_KM = 6371.0
+_LAT0, _LON0 = math.radians(52), math.radians(10)
 
 # Upper bounds (inclusive) of the colour classes; class 0 is "no clusters".
 CLASS_LIMITS = (0, 1, 4, 9, 19)
@@ -26,10 +26,13 @@ class Shape:
 
 
 def project(lon, lat):
-    return (
-        round((lon - CLIP[0]) * _LON_FACTOR * SCALE),
-        round((CLIP[3] - lat) * SCALE),
-    )
+    """Kilometres east and south (SVG's y grows downwards) of the projection's centre."""
+    phi, delta = math.radians(lat), math.radians(lon) - _LON0
+    cos_c = math.sin(_LAT0) * math.sin(phi) + math.cos(_LAT0) * math.cos(phi) * math.cos(delta)
+    k = math.sqrt(2 / (1 + cos_c))
+    x = k * math.cos(phi) * math.sin(delta)
+    y = k * (math.cos(_LAT0) * math.sin(phi) - math.sin(_LAT0) * math.cos(phi) * math.cos(delta))
+    return round(_EARTH_RADIUS_KM * x), round(-_EARTH_RADIUS_KM * y)
 
 
 def _polygons(geometry):
