@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the bundled Swagger UI as static files: the docs work offline
     "helisa.core",
     "helisa.registry",
+    "helisa.alliance",
     "helisa.api",
 ]
 

@@ -6,6 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("helisa.core.urls")),
     path("registry/", include("helisa.registry.urls")),
+    path("alliances/", include("helisa.alliance.urls")),
     path("api/v1/", include("helisa.api.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
