@@ -36,6 +36,18 @@ def test_filters_change_the_counts(client):
     assert "(PL91): 1 cluster</title>" in html
 
 
+def test_the_table_lists_only_regions_with_clusters(client):
+    warsaw = region("PL911", "Miasto Warszawa")
+    region("PL91", "Warszawski stołeczny")
+    region("PL92", "Mazowiecki regionalny")
+    ClusterFactory(organisation__region=warsaw)
+
+    html = client.get(reverse("registry:map")).content.decode().replace("\n", "")
+
+    assert "<td>PL91</td><td>1</td>" in html
+    assert "<td>PL92</td>" not in html
+
+
 def test_a_country_is_drawn_by_nuts_3_region(client):
     ClusterFactory(organisation__region=region("PL911", "Miasto Warszawa"))
 

@@ -113,7 +113,7 @@ def regions_map(params):
         for item in shapes["regions"]
     ]
     table = sorted(
-        (row(code, name) for code, name in shapes["names"].items()),
+        (row(code, name) for code, name in shapes["names"].items() if counts.get(code)),
         key=lambda item: (-item["count"], item["code"]),
     )
     return {
