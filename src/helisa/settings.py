@@ -177,6 +177,13 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 100 * 1024 * 1024)
 # Imports with more rows than this are validated and applied by a background worker.
 IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 2000)
 
+# Ed25519 signing keys of the alliances (base64 seeds), never in the repository: docs/receipts.md.
+ALLIANCE_SIGNING_KEYS_DIR = env_str("ALLIANCE_SIGNING_KEYS_DIR", "")
+ALLIANCE_SIGNING_KEY = env_secret("ALLIANCE_SIGNING_KEY", "")
+ALLIANCE_SIGNING_KEY_ID = env_str("ALLIANCE_SIGNING_KEY_ID", "")
+if ALLIANCE_SIGNING_KEY and not ALLIANCE_SIGNING_KEY_ID:
+    raise ImproperlyConfigured("ALLIANCE_SIGNING_KEY needs ALLIANCE_SIGNING_KEY_ID.")
+
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -12,5 +10,3 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
-if settings.DEBUG or settings.STORAGE_BACKEND == "filesystem":
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

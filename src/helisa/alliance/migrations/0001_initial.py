@@ -6,222 +6,600 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0003_search_index'),
+        ("registry", "0003_search_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Alliance',
+            name="Alliance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('name', models.JSONField(default=dict, help_text='Name per language', verbose_name='name')),
-                ('mission', models.JSONField(blank=True, default=dict, help_text='Mission per language', verbose_name='mission')),
-                ('founded_on', models.DateField(blank=True, null=True, verbose_name='founded on')),
-                ('founded_in', models.CharField(blank=True, max_length=100, verbose_name='founded in (place)')),
-                ('is_demo', models.BooleanField(default=False, verbose_name='demo data')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('secretariat', models.ManyToManyField(blank=True, related_name='alliances_run', to=settings.AUTH_USER_MODEL, verbose_name='secretariat')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                (
+                    "name",
+                    models.JSONField(
+                        default=dict, help_text="Name per language", verbose_name="name"
+                    ),
+                ),
+                (
+                    "mission",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="Mission per language",
+                        verbose_name="mission",
+                    ),
+                ),
+                ("founded_on", models.DateField(blank=True, null=True, verbose_name="founded on")),
+                (
+                    "founded_in",
+                    models.CharField(blank=True, max_length=100, verbose_name="founded in (place)"),
+                ),
+                ("is_demo", models.BooleanField(default=False, verbose_name="demo data")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "secretariat",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="alliances_run",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="secretariat",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['slug'],
+                "ordering": ["slug"],
             },
         ),
         migrations.CreateModel(
-            name='AllianceDocument',
+            name="AllianceDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('statutes', 'Statutes'), ('minutes', 'Minutes'), ('other', 'Other document')], max_length=10, verbose_name='kind')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('file', models.FileField(upload_to='alliance/documents/%Y/', verbose_name='file')),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('is_public', models.BooleanField(default=True, verbose_name='public')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='alliance.alliance')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("statutes", "Statutes"),
+                            ("minutes", "Minutes"),
+                            ("other", "Other document"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("file", models.FileField(upload_to="alliance/documents/%Y/", verbose_name="file")),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                ("is_public", models.BooleanField(default=True, verbose_name="public")),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="alliance.alliance",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-uploaded_at'],
+                "ordering": ["-uploaded_at"],
             },
         ),
         migrations.CreateModel(
-            name='AllianceMember',
+            name="AllianceMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('full', 'Full member'), ('associate', 'Associate member'), ('observer', 'Observer')], max_length=10, verbose_name='category')),
-                ('state', models.CharField(choices=[('applicant', 'Applicant'), ('member', 'Member'), ('rejected', 'Rejected'), ('suspended', 'Suspended'), ('left', 'Left')], default='applicant', max_length=10, verbose_name='state')),
-                ('motivation', models.TextField(blank=True, verbose_name='motivation')),
-                ('applied_at', models.DateTimeField(auto_now_add=True)),
-                ('member_since', models.DateField(blank=True, null=True, verbose_name='member since')),
-                ('is_demo', models.BooleanField(default=False)),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='alliance.alliance')),
-                ('applied_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='alliance_memberships', to='registry.cluster')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("full", "Full member"),
+                            ("associate", "Associate member"),
+                            ("observer", "Observer"),
+                        ],
+                        max_length=10,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("applicant", "Applicant"),
+                            ("member", "Member"),
+                            ("rejected", "Rejected"),
+                            ("suspended", "Suspended"),
+                            ("left", "Left"),
+                        ],
+                        default="applicant",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                ("motivation", models.TextField(blank=True, verbose_name="motivation")),
+                ("applied_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "member_since",
+                    models.DateField(blank=True, null=True, verbose_name="member since"),
+                ),
+                ("is_demo", models.BooleanField(default=False)),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="alliance.alliance",
+                    ),
+                ),
+                (
+                    "applied_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="alliance_memberships",
+                        to="registry.cluster",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['alliance', 'cluster__name'],
+                "ordering": ["alliance", "cluster__name"],
             },
         ),
         migrations.CreateModel(
-            name='Ballot',
+            name="Ballot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('opened_at', models.DateTimeField(auto_now_add=True)),
-                ('deadline', models.DateTimeField(verbose_name='deadline')),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ballots', to='alliance.alliancemember')),
-                ('opened_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("opened_at", models.DateTimeField(auto_now_add=True)),
+                ("deadline", models.DateTimeField(verbose_name="deadline")),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ballots",
+                        to="alliance.alliancemember",
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-opened_at'],
+                "ordering": ["-opened_at"],
             },
         ),
         migrations.CreateModel(
-            name='Declaration',
+            name="Declaration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField()),
-                ('title', models.JSONField(default=dict, verbose_name='title')),
-                ('is_demo', models.BooleanField(default=False)),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='declarations', to='alliance.alliance')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField()),
+                ("title", models.JSONField(default=dict, verbose_name="title")),
+                ("is_demo", models.BooleanField(default=False)),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="declarations",
+                        to="alliance.alliance",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='DeclarationVersion',
+            name="DeclarationVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('texts', models.JSONField(default=dict, verbose_name='text per language')),
-                ('authoritative_language', models.CharField(max_length=10, verbose_name='authoritative language')),
-                ('digest', models.CharField(blank=True, max_length=64, verbose_name='SHA-256 of the canonical text')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('open', 'Open for signature'), ('closed', 'Closed')], default='draft', max_length=6)),
-                ('opened_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('declaration', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='alliance.declaration')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("texts", models.JSONField(default=dict, verbose_name="text per language")),
+                (
+                    "authoritative_language",
+                    models.CharField(max_length=10, verbose_name="authoritative language"),
+                ),
+                (
+                    "digest",
+                    models.CharField(
+                        blank=True, max_length=64, verbose_name="SHA-256 of the canonical text"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("open", "Open for signature"),
+                            ("closed", "Closed"),
+                        ],
+                        default="draft",
+                        max_length=6,
+                    ),
+                ),
+                ("opened_at", models.DateTimeField(blank=True, null=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "declaration",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="alliance.declaration",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['declaration', '-number'],
+                "ordering": ["declaration", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='MembershipEvent',
+            name="MembershipEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_state', models.CharField(blank=True, choices=[('applicant', 'Applicant'), ('member', 'Member'), ('rejected', 'Rejected'), ('suspended', 'Suspended'), ('left', 'Left')], max_length=10)),
-                ('to_state', models.CharField(choices=[('applicant', 'Applicant'), ('member', 'Member'), ('rejected', 'Rejected'), ('suspended', 'Suspended'), ('left', 'Left')], max_length=10)),
-                ('reason', models.TextField(blank=True)),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='alliance.alliancemember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("applicant", "Applicant"),
+                            ("member", "Member"),
+                            ("rejected", "Rejected"),
+                            ("suspended", "Suspended"),
+                            ("left", "Left"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "to_state",
+                    models.CharField(
+                        choices=[
+                            ("applicant", "Applicant"),
+                            ("member", "Member"),
+                            ("rejected", "Rejected"),
+                            ("suspended", "Suspended"),
+                            ("left", "Left"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="alliance.alliancemember",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-id'],
+                "ordering": ["-at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='NewsItem',
+            name="NewsItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.JSONField(default=dict, verbose_name='title')),
-                ('body', models.JSONField(default=dict, verbose_name='text')),
-                ('published_at', models.DateTimeField(db_index=True, verbose_name='published at')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='news', to='alliance.alliance')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.JSONField(default=dict, verbose_name="title")),
+                ("body", models.JSONField(default=dict, verbose_name="text")),
+                ("published_at", models.DateTimeField(db_index=True, verbose_name="published at")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="news",
+                        to="alliance.alliance",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at'],
+                "ordering": ["-published_at"],
             },
         ),
         migrations.CreateModel(
-            name='Signature',
+            name="Signature",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('signer_name', models.CharField(max_length=200)),
-                ('signer_function', models.CharField(max_length=150)),
-                ('signed_at', models.DateTimeField()),
-                ('place', models.CharField(max_length=100, verbose_name='place')),
-                ('receipt', models.JSONField(help_text='The signed receipt document, exactly as issued')),
-                ('receipt_digest', models.CharField(db_index=True, max_length=64)),
-                ('key_id', models.CharField(max_length=64)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('revocation_reason', models.TextField(blank=True)),
-                ('is_demo', models.BooleanField(default=False)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signatures', to='registry.organisation')),
-                ('revoked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('signer', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signatures', to='alliance.declarationversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("signer_name", models.CharField(max_length=200)),
+                ("signer_function", models.CharField(max_length=150)),
+                ("signed_at", models.DateTimeField()),
+                ("place", models.CharField(max_length=100, verbose_name="place")),
+                (
+                    "receipt",
+                    models.JSONField(help_text="The signed receipt document, exactly as issued"),
+                ),
+                ("receipt_digest", models.CharField(db_index=True, max_length=64)),
+                ("key_id", models.CharField(max_length=64)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                ("revocation_reason", models.TextField(blank=True)),
+                ("is_demo", models.BooleanField(default=False)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="signatures",
+                        to="registry.organisation",
+                    ),
+                ),
+                (
+                    "revoked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "signer",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="signatures",
+                        to="alliance.declarationversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['signed_at'],
+                "ordering": ["signed_at"],
             },
         ),
         migrations.CreateModel(
-            name='SigningAuthority',
+            name="SigningAuthority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('function', models.CharField(max_length=150, verbose_name='function')),
-                ('mandate', models.FileField(upload_to='alliance/mandates/%Y/', verbose_name='mandate')),
-                ('granted_at', models.DateTimeField(auto_now_add=True)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('granted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signing_authorities', to='registry.organisation')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signing_authorities', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("function", models.CharField(max_length=150, verbose_name="function")),
+                (
+                    "mandate",
+                    models.FileField(upload_to="alliance/mandates/%Y/", verbose_name="mandate"),
+                ),
+                ("granted_at", models.DateTimeField(auto_now_add=True)),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "confirmed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "granted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signing_authorities",
+                        to="registry.organisation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signing_authorities",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-granted_at'],
+                "ordering": ["-granted_at"],
             },
         ),
         migrations.CreateModel(
-            name='SigningKey',
+            name="SigningKey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key_id', models.CharField(max_length=64, unique=True)),
-                ('public_key', models.CharField(help_text='Raw Ed25519 public key, base64', max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('retired_at', models.DateTimeField(blank=True, null=True)),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signing_keys', to='alliance.alliance')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key_id", models.CharField(max_length=64, unique=True)),
+                (
+                    "public_key",
+                    models.CharField(help_text="Raw Ed25519 public key, base64", max_length=64),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("retired_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signing_keys",
+                        to="alliance.alliance",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Vote',
+            name="Vote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('choice', models.CharField(choices=[('yes', 'In favour'), ('no', 'Against'), ('abstain', 'Abstain')], max_length=7)),
-                ('cast_at', models.DateTimeField(auto_now_add=True)),
-                ('ballot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='alliance.ballot')),
-                ('cast_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('voter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes_cast', to='alliance.alliancemember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "choice",
+                    models.CharField(
+                        choices=[("yes", "In favour"), ("no", "Against"), ("abstain", "Abstain")],
+                        max_length=7,
+                    ),
+                ),
+                ("cast_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "ballot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="votes",
+                        to="alliance.ballot",
+                    ),
+                ),
+                (
+                    "cast_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "voter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="votes_cast",
+                        to="alliance.alliancemember",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='alliancemember',
-            constraint=models.UniqueConstraint(fields=('alliance', 'cluster'), name='alliance_member_unique'),
+            model_name="alliancemember",
+            constraint=models.UniqueConstraint(
+                fields=("alliance", "cluster"), name="alliance_member_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='declaration',
-            constraint=models.UniqueConstraint(fields=('alliance', 'slug'), name='declaration_unique_slug'),
+            model_name="declaration",
+            constraint=models.UniqueConstraint(
+                fields=("alliance", "slug"), name="declaration_unique_slug"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='declarationversion',
-            constraint=models.UniqueConstraint(fields=('declaration', 'number'), name='version_unique_number'),
+            model_name="declarationversion",
+            constraint=models.UniqueConstraint(
+                fields=("declaration", "number"), name="version_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signature',
-            constraint=models.UniqueConstraint(fields=('version', 'organisation'), name='one_signature_per_organisation'),
+            model_name="signature",
+            constraint=models.UniqueConstraint(
+                fields=("version", "organisation"), name="one_signature_per_organisation"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='vote',
-            constraint=models.UniqueConstraint(fields=('ballot', 'voter'), name='one_vote_per_member'),
+            model_name="vote",
+            constraint=models.UniqueConstraint(
+                fields=("ballot", "voter"), name="one_vote_per_member"
+            ),
         ),
     ]

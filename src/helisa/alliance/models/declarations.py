@@ -138,3 +138,37 @@ class Signature(models.Model):
 
     def __str__(self):
         return f"{self.organisation} signed {self.version}"
+
+
+class DeclarationEventKind(models.TextChoices):
+    VERSION_CREATED = "version_created", _("Version written")
+    VERSION_OPENED = "version_opened", _("Opened for signature")
+    VERSION_CLOSED = "version_closed", _("Closed for signature")
+    AUTHORITY_GRANTED = "authority_granted", _("Signing authority granted")
+    AUTHORITY_CONFIRMED = "authority_confirmed", _("Signing authority confirmed")
+    AUTHORITY_REVOKED = "authority_revoked", _("Signing authority revoked")
+    SIGNED = "signed", _("Signed")
+    SIGNATURE_REVOKED = "signature_revoked", _("Signature revoked")
+
+
+class DeclarationEvent(models.Model):
+    """Who did what to declarations, versions, signing authorities and signatures, and when."""
+
+    kind = models.CharField(max_length=20, choices=DeclarationEventKind.choices)
+    version = models.ForeignKey(
+        DeclarationVersion, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.at:%Y-%m-%d})"

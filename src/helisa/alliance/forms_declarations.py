@@ -1,0 +1,84 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from helisa.core.models import User
+
+
+class VersionForm(forms.Form):
+    authoritative_language = forms.ChoiceField(label=_("Authoritative language"))
+
+    def __init__(self, *args, initial_texts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = dict(settings.LANGUAGES)
+        choices = [(code, names.get(code, code)) for code in settings.CONTENT_LANGUAGES]
+        self.fields["authoritative_language"].choices = choices
+        for code, name in choices:
+            self.fields[f"text_{code}"] = forms.CharField(
+                label=_("Text (%(language)s)") % {"language": name},
+                widget=forms.Textarea(attrs={"rows": 6, "lang": code}),
+                required=False,
+                initial=(initial_texts or {}).get(code, ""),
+            )
+
+    def texts(self):
+        return {
+            code: self.cleaned_data.get(f"text_{code}", "") for code in settings.CONTENT_LANGUAGES
+        }
+
+
+class AuthorityForm(forms.Form):
+    email = forms.EmailField(label=_("Email of the person who will sign"))
+    function = forms.CharField(label=_("Function"), max_length=150)
+    mandate = forms.FileField(
+        label=_("Mandate (PDF, at most 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+
+    def clean_email(self):
+        user = User.objects.filter(email__iexact=self.cleaned_data["email"], is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(_("Nobody with this email has an account on Helisa."))
+        return user
+
+
+class SignForm(forms.Form):
+    authority = forms.ModelChoiceField(queryset=None, label=_("Sign for"), empty_label=None)
+    place = forms.CharField(label=_("Place of signing"), max_length=100)
+    password_or_code = forms.CharField(
+        label=_("Your password, or the code of your authenticator app if you use one"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        strip=False,
+    )
+
+    def __init__(self, *args, authorities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["authority"].queryset = authorities
+        self.fields["authority"].label_from_instance = lambda a: str(a.organisation)
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class VerifyForm(forms.Form):
+    receipt = forms.CharField(
+        label=_("Receipt (paste the JSON)"),
+        widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
+        required=False,
+        strip=False,
+    )
+    receipt_file = forms.FileField(label=_("or upload the receipt file"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("receipt_file")
+        if upload is not None:
+            if upload.size > 100_000:
+                raise forms.ValidationError(_("A receipt file is never this large."))
+            data["receipt_bytes"] = upload.read()
+        elif data.get("receipt"):
+            data["receipt_bytes"] = data["receipt"].encode("utf-8")
+        else:
+            raise forms.ValidationError(_("Paste a receipt or upload its file."))
+        return data

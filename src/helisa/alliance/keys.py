@@ -1,0 +1,82 @@
+"""Where the private halves of the alliances' signing keys live: outside the database and the
+repository, in a directory of <key_id>.key files (base64 seeds) or one key in the environment.
+In development, when nothing is configured, keys are generated into $HELISA_VAR_DIR/keys/."""
+
+import base64
+import logging
+import os
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from .receipts import key_id_for, private_key_from_seed, raw_public_key, strict_b64decode
+
+logger = logging.getLogger(__name__)
+
+
+class SigningKeyUnavailable(Exception):
+    """No private key is configured for signing."""
+
+
+def keys_dir():
+    if settings.ALLIANCE_SIGNING_KEYS_DIR:
+        return Path(settings.ALLIANCE_SIGNING_KEYS_DIR)
+    if not settings.PRODUCTION:
+        return Path(settings.VAR_DIR) / "keys"
+    return None
+
+
+def _seed_of(text, source):
+    seed = strict_b64decode(text.strip())
+    if seed is None or len(seed) != 32:
+        raise ImproperlyConfigured(f"{source} must hold a base64 Ed25519 seed of 32 bytes.")
+    return seed
+
+
+def configured_key():
+    """(key_id, private key) from ALLIANCE_SIGNING_KEY(_FILE) and ALLIANCE_SIGNING_KEY_ID."""
+    if not settings.ALLIANCE_SIGNING_KEY:
+        return None
+    seed = _seed_of(settings.ALLIANCE_SIGNING_KEY, "ALLIANCE_SIGNING_KEY")
+    return settings.ALLIANCE_SIGNING_KEY_ID, private_key_from_seed(seed)
+
+
+def private_key(key_id):
+    configured = configured_key()
+    if configured and configured[0] == key_id:
+        return configured[1]
+    directory = keys_dir()
+    if directory is None or "/" in key_id or key_id.startswith("."):
+        return None
+    path = directory / f"{key_id}.key"
+    if not path.is_file():
+        return None
+    return private_key_from_seed(_seed_of(path.read_text(), str(path)))
+
+
+def stored_key_ids(prefix):
+    directory = keys_dir()
+    if directory is None or not directory.is_dir():
+        return []
+    return sorted(path.stem for path in directory.glob(f"{prefix}-*.key"))
+
+
+def create_key(*, alliance_slug, created_on):
+    """Generate a key, write its seed readable by the owner only; (key_id, raw public key)."""
+    directory = keys_dir()
+    if directory is None:
+        raise SigningKeyUnavailable(
+            "Set ALLIANCE_SIGNING_KEYS_DIR to a directory where new signing keys may be written."
+        )
+    seed = secrets.token_bytes(32)
+    public = raw_public_key(private_key_from_seed(seed))
+    key_id = key_id_for(alliance_slug=alliance_slug, created_on=created_on, public_key=public)
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = directory / f"{key_id}.key"
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(base64.b64encode(seed).decode() + "\n")
+    logger.warning("Generated the signing key %s in %s", key_id, path)
+    return key_id, public
