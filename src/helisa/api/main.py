@@ -1,6 +1,6 @@
 from ninja import NinjaAPI
 
-from . import clusters, organisations, reference, tokens
+from . import alliances, clusters, declarations, organisations, reference, tokens
 from .docs import docs
 from .errors import install_error_handlers
 
@@ -29,3 +29,5 @@ api.add_router("", organisations.router)
 api.add_router("", clusters.router)
 api.add_router("", reference.router)
 api.add_router("", tokens.router)
+api.add_router("", alliances.router)
+api.add_router("", declarations.router)

@@ -1,3 +1,101 @@
-"""(Being written.)"""
+"""The alliances: their list, public pages, news and documents."""
 
-urlpatterns = []
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from helisa.alliance import (
+    queries,
+    rules,  # noqa: F401  (registers the permissions)
+)
+from helisa.alliance.forms import DocumentForm, NewsForm
+from helisa.alliance.members_map import members_map
+from helisa.alliance.services import alliances as services
+
+NEWS_ON_PAGE = 5
+
+
+def require(request, permission, obj):
+    if not request.user.has_perm(permission, obj):
+        raise PermissionDenied
+
+
+def alliance_list(request):
+    return render(request, "alliance/list.html", {"alliances": queries.alliances()})
+
+
+def detail(request, slug):
+    alliance = queries.alliance_by_slug(slug)
+    runs = request.user.has_perm("alliance.run_alliance", alliance)
+    counts = queries.member_counts_by_country(alliance)
+    return render(
+        request,
+        "alliance/detail.html",
+        {
+            "alliance": alliance,
+            "runs": runs,
+            "map": members_map(counts),
+            "countries": queries.members_by_country(alliance, counts),
+            "member_total": sum(counts.values()),
+            "helix": queries.helix_mix(alliance),
+            "news": alliance.news.all()[:NEWS_ON_PAGE],
+            "documents": queries.public_documents(alliance, include_private=runs),
+        },
+    )
+
+
+@login_required
+def news_new(request, slug):
+    alliance = queries.alliance_by_slug(slug)
+    require(request, "alliance.run_alliance", alliance)
+    form = NewsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        title, body = form.texts()
+        services.post_news(alliance=alliance, title=title, body=body, by=request.user)
+        messages.success(request, _("The news is published."))
+        return redirect(alliance)
+    return render(request, "alliance/news_form.html", {"alliance": alliance, "form": form})
+
+
+@login_required
+def document_new(request, slug):
+    alliance = queries.alliance_by_slug(slug)
+    require(request, "alliance.run_alliance", alliance)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.upload_document(alliance=alliance, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("The document is saved."))
+            return redirect(alliance)
+    return render(request, "alliance/document_form.html", {"alliance": alliance, "form": form})
+
+
+def document(request, slug, pk):
+    alliance = queries.alliance_by_slug(slug)
+    item = get_object_or_404(alliance.documents, pk=pk)
+    if not item.is_public and not request.user.has_perm("alliance.run_alliance", alliance):
+        # A private document does not show that it exists.
+        raise Http404
+    extension = item.file.name.rsplit(".", 1)[-1]
+    return FileResponse(
+        item.file.open("rb"),
+        content_type=item.content_type,
+        as_attachment=True,
+        filename=f"{alliance.slug}-{item.kind}-{item.pk}.{extension}",
+    )
+
+
+urlpatterns = [
+    path("", alliance_list, name="list"),
+    path("<slug:slug>/", detail, name="detail"),
+    path("<slug:slug>/news/new/", news_new, name="news_new"),
+    path("<slug:slug>/documents/new/", document_new, name="document_new"),
+    path("<slug:slug>/documents/<int:pk>/", document, name="document"),
+]

@@ -29,4 +29,4 @@ class Command(BaseCommand):
             return
         from helisa.alliance.demo_declaration import build_declaration_demo
 
-        build_declaration_demo(alliance=alliance, rebuild=rebuild)
+        build_declaration_demo(alliance)

@@ -1,3 +1,5 @@
+from django.apps import apps
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from helisa.registry.demo import DemoDataExists, build_demo
@@ -32,3 +34,5 @@ class Command(BaseCommand):
             f"{summary.memberships} memberships ({summary.cross_border} cross-border), "
             f"{summary.people} people."
         )
+        if apps.is_installed("helisa.alliance"):
+            call_command("demo_alliance", rebuild=rebuild, stdout=self.stdout)
