@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
-from fpdf import FPDF
 
 from helisa.alliance.models import AllianceMember
 from helisa.alliance.services import signing
 from helisa.core.models import User
+from helisa.core.pdf import unicode_pdf
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 OPENED_AT = datetime(2019, 9, 9, 10, 0, tzinfo=WARSAW)
@@ -83,9 +83,8 @@ SIGNERS = {
 
 
 def _demo_mandate(name):
-    pdf = FPDF()
+    pdf = unicode_pdf(size=12)
     pdf.add_page()
-    pdf.set_font("helvetica", size=12)
     pdf.cell(text=f"Demo mandate to sign for {name} (not a real document)")
     return ContentFile(bytes(pdf.output()), name="mandate.pdf")
 

@@ -2,7 +2,7 @@ from importlib.util import find_spec
 
 from django.core.management.base import BaseCommand, CommandError
 
-from helisa.alliance.demo import RegistryDemoMissing, build_alliance_demo
+from helisa.alliance.demo import RegistryDemoMissing, build_alliance_demo, remove_alliance_demo
 
 
 class Command(BaseCommand):
@@ -12,8 +12,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--rebuild", action="store_true", help="Remove the demo alliance and build it again"
         )
+        parser.add_argument("--remove", action="store_true", help="Only remove the demo alliance")
 
-    def handle(self, *args, rebuild, **options):
+    def handle(self, *args, rebuild, remove, **options):
+        if remove:
+            remove_alliance_demo()
+            self.stdout.write("Demo alliance removed.")
+            return
         try:
             alliance = build_alliance_demo(rebuild=rebuild)
         except RegistryDemoMissing as error:

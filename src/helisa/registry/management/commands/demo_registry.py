@@ -1,8 +1,6 @@
-from django.apps import apps
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from helisa.registry.demo import DemoDataExists, build_demo
+from helisa.registry.demo import DemoDataExists, build_demo, remove_demo_data
 
 
 class Command(BaseCommand):
@@ -14,8 +12,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Remove the existing demo data (only records marked as demo) and build it again",
         )
+        parser.add_argument("--remove", action="store_true", help="Only remove the demo registry")
 
-    def handle(self, *args, rebuild, **options):
+    def handle(self, *args, rebuild, remove, **options):
+        if remove:
+            remove_demo_data()
+            self.stdout.write("Demo registry removed.")
+            return
         try:
             summary = build_demo(rebuild=rebuild)
         except DemoDataExists:
@@ -34,5 +37,3 @@ class Command(BaseCommand):
             f"{summary.memberships} memberships ({summary.cross_border} cross-border), "
             f"{summary.people} people."
         )
-        if apps.is_installed("helisa.alliance"):
-            call_command("demo_alliance", rebuild=rebuild, stdout=self.stdout)

@@ -1,0 +1,16 @@
+"""PDF documents with a Unicode font, so every language's names print (fpdf2's built-in fonts
+cover Latin-1 only: no Ł, no ī, no Cyrillic)."""
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+FONT_FILE = Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf"
+FONT = "DejaVu"
+
+
+def unicode_pdf(*, size=11, **options):
+    pdf = FPDF(**options)
+    pdf.add_font(FONT, fname=str(FONT_FILE))
+    pdf.set_font(FONT, size=size)
+    return pdf
