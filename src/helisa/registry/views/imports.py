@@ -52,7 +52,11 @@ def my_imports(request):
 
 @verified_email_required
 def upload(request):
-    form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
+    # The members page links here with ?kind=memberships&cluster=<pk>: start from those.
+    initial = {name: request.GET[name] for name in ("kind", "cluster") if name in request.GET}
+    form = UploadForm(
+        request.POST or None, request.FILES or None, user=request.user, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             batch = upload_import(
