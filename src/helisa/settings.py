@@ -127,6 +127,7 @@ LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_ADAPTER = "helisa.core.accounts.AccountAdapter"
@@ -141,6 +142,7 @@ LANGUAGES = [("en", _("English")), ("pl", _("Polish"))]
 # Languages that user-written text may be entered in: the founding members' languages.
 CONTENT_LANGUAGES = ["en", "pl", "bg", "fr", "es", "lt", "lv", "hu", "ro", "de"]
 LOCALE_PATHS = [SRC_DIR / "locale"]
+FORMAT_MODULE_PATH = ["helisa.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Warsaw"
