@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "helisa.core",
     "helisa.registry",
     "helisa.alliance",
+    "helisa.cooperation",
     "helisa.congress",
     "helisa.api",
 ]
