@@ -3,13 +3,16 @@
 Filters take a dict or QueryDict (q, country, region, helix_role, sector, topic, validated, kind)
 and return a queryset; unknown or empty values are ignored, so a hand-written URL never fails.
 Related filters go through `pk IN (subquery)` rather than joins, so no DISTINCT is needed and
-the database can start from whichever index is most selective.
+the database can start from whichever index is most selective. Region, sector and topic codes are
+read first and passed as lists: both planners estimate a list of values from their statistics,
+where a `LIKE 'FR10%'` subquery looks like a single row to PostgreSQL.
 """
 
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import BigIntegerField, Count, F, Func, Q
+from django.db.models import BigIntegerField, BooleanField, Count, F, Func, Q, Value
 from django.db.models.expressions import RawSQL
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 
 from helisa.core.countries import country_name
@@ -28,6 +31,7 @@ from helisa.registry.models import (
 )
 
 OPTIONS_CACHE_SECONDS = 300
+SECTOR_LABEL_CHARS = 70
 # Above this many matches, a search walks the name index instead of sorting the matches.
 COMMON_WORD_HITS = 1000
 _TRUE = {"1", "true", "yes", "on"}
@@ -51,22 +55,41 @@ def directory_overview():
 # Search
 
 
-def _matching_organisation_ids(text, using):
-    """A subquery of the ids of organisations whose search_text has every word as a prefix."""
-    words = fold_words(text)
-    if not words:
-        return None
+def _tsquery(words):
     # Folded words are [a-z0-9]+ only, so they need no quoting beyond what is written here.
+    return " & ".join(f"{word}:*" for word in words)
+
+
+def _matching_organisation_ids(words, using):
+    """A subquery of the ids of organisations whose search_text has every word as a prefix."""
     if connections[using].vendor == "postgresql":
         return RawSQL(
-            "SELECT id FROM registry_organisation "
-            "WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', %s)",
-            [" & ".join(f"{word}:*" for word in words)],
+            "SELECT id FROM registry_organisation WHERE search_vector @@ to_tsquery('simple', %s)",
+            [_tsquery(words)],
         )
     return RawSQL(
         "SELECT rowid FROM registry_organisation_fts WHERE registry_organisation_fts MATCH %s",
         [" ".join(f'"{word}"*' for word in words)],
     )
+
+
+class _SearchVectorMatches(Func):
+    """search_vector @@ query, on the organisation row of the query (PostgreSQL only).
+
+    search_vector is not a model field, so it is named next to the alias of search_text, which
+    Django resolves and relabels when the queryset becomes a subquery.
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, tsquery):
+        super().__init__(F("search_text"), Value(tsquery))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, tsquery = self.get_source_expressions()
+        sql, params = compiler.compile(tsquery)
+        alias = compiler.quote_name_unless_alias(column.alias)
+        return f"{alias}.search_vector @@ to_tsquery('simple', {sql})", params
 
 
 class _NotIndexed(Func):
@@ -82,11 +105,19 @@ def search_organisations(qs, text):
     On SQLite, a word that many organisations share ("hydrogen") is answered fastest by walking
     the name index and keeping the matches, a rare one by sorting its few matches: one capped
     count of the matches decides which, since SQLite's planner cannot see into the FTS table.
+    PostgreSQL has statistics on search_vector and chooses itself, provided the condition is on
+    the organisation row and not behind `id IN (SELECT id ...)` of the same table. search_vector
+    is a stored generated column of PostgreSQL only (migration 0004): testing it reads a ready
+    tsvector, where to_tsvector(search_text) would parse the text again for every row tested.
     """
-    ids = _matching_organisation_ids(text, qs.db)
-    if ids is None:
+    words = fold_words(text)
+    if not words:
         return qs
-    if connections[qs.db].vendor == "sqlite" and _is_common(ids, qs.db):
+    vendor = connections[qs.db].vendor
+    if vendor == "postgresql" and qs.model is Organisation:
+        return qs.filter(_SearchVectorMatches(_tsquery(words)))
+    ids = _matching_organisation_ids(words, qs.db)
+    if vendor == "sqlite" and _is_common(ids, qs.db):
         return qs.alias(_matching_pk=_NotIndexed(F("pk"))).filter(_matching_pk__in=ids)
     return qs.filter(pk__in=ids)
 
@@ -115,32 +146,53 @@ def _flag(params, name):
 
 def _regions_under(code):
     """Codes of the region and every region nested in it (NUTS codes nest by prefix)."""
-    return NutsRegion.objects.filter(code__startswith=code.upper()).values("code")
+    return list(
+        NutsRegion.objects.filter(code__startswith=code.upper())
+        .order_by()
+        .values_list("code", flat=True)
+    )
 
 
 def _sectors_under(code):
     code = code.upper()
     if code.isalpha():
         # Divisions do not start with their section's letter: follow the parent links.
-        return NaceSector.objects.filter(
+        sectors = NaceSector.objects.filter(
             Q(code=code)
             | Q(parent_id=code)
             | Q(parent__parent_id=code)
             | Q(parent__parent__parent_id=code)
-        ).values("code")
-    return NaceSector.objects.filter(code__startswith=code).values("code")
+        )
+    else:
+        sectors = NaceSector.objects.filter(code__startswith=code)
+    return list(sectors.order_by().values_list("code", flat=True))
 
 
 def _topics_under(value):
     lookup = {"pk": int(value)} if value.isdigit() else {"code": value}
     topic = Topic.objects.filter(**lookup).only("pk", "scheme", "path").first()
     if topic is None:
-        return Topic.objects.none().values("pk")
+        return []
     if topic.scheme == TopicScheme.EUROSCIVOC and topic.path:
-        return Topic.objects.filter(
-            Q(pk=topic.pk) | Q(scheme=TopicScheme.EUROSCIVOC, path__startswith=f"{topic.path}/")
-        ).values("pk")
-    return Topic.objects.filter(pk=topic.pk).values("pk")
+        return list(
+            Topic.objects.filter(
+                Q(pk=topic.pk) | Q(scheme=TopicScheme.EUROSCIVOC, path__startswith=f"{topic.path}/")
+            ).values_list("pk", flat=True)
+        )
+    return [topic.pk]
+
+
+def _with_members(qs, ids, *, checked):
+    """Rows whose pk is in the subquery ids.
+
+    When checked, another filter (a region) already narrows the rows through an index, and
+    SQLite is told to test each of them against the ids rather than look up every id: a
+    common sector holds tens of thousands of organisations, a region a few thousand. Without
+    statistics on the values, SQLite cannot tell which of the two is smaller.
+    """
+    if checked and connections[qs.db].vendor == "sqlite":
+        return qs.alias(_checked_pk=_NotIndexed(F("pk"))).filter(_checked_pk__in=ids)
+    return qs.filter(pk__in=ids)
 
 
 def filter_organisations(params):
@@ -155,16 +207,20 @@ def filter_organisations(params):
     if (role := _value(params, "helix_role")) in HelixRole.values:
         qs = qs.filter(helix_role=role)
     if sector := _value(params, "sector"):
-        qs = qs.filter(
-            pk__in=Organisation.sectors.through.objects.filter(
+        qs = _with_members(
+            qs,
+            Organisation.sectors.through.objects.filter(
                 nacesector_id__in=_sectors_under(sector)
-            ).values("organisation_id")
+            ).values("organisation_id"),
+            checked=bool(region),
         )
     if topic := _value(params, "topic"):
-        qs = qs.filter(
-            pk__in=Organisation.topics.through.objects.filter(
-                topic_id__in=_topics_under(topic)
-            ).values("organisation_id")
+        qs = _with_members(
+            qs,
+            Organisation.topics.through.objects.filter(topic_id__in=_topics_under(topic)).values(
+                "organisation_id"
+            ),
+            checked=bool(region),
         )
     return qs.order_by("legal_name", "pk")
 
@@ -180,12 +236,13 @@ def filter_clusters(params):
     if country := _value(params, "country"):
         qs = qs.filter(organisation__country_id=country.upper())
     if region := _value(params, "region"):
+        regions = _regions_under(region)
         qs = qs.filter(
-            Q(organisation__region_id__in=_regions_under(region))
+            Q(organisation__region_id__in=regions)
             | Q(
-                pk__in=Cluster.regions.through.objects.filter(
-                    nutsregion_id__in=_regions_under(region)
-                ).values("cluster_id")
+                pk__in=Cluster.regions.through.objects.filter(nutsregion_id__in=regions).values(
+                    "cluster_id"
+                )
             )
         )
     if (validated := _flag(params, "validated")) is not None:
@@ -224,8 +281,9 @@ def _countries_present(kind):
 
 
 def _sector_options():
+    # Truncated here, once per cached list, not by the template on every page.
     return [
-        (code, f"{code} · {in_language(label).text}", level)
+        (code, Truncator(f"{code} · {in_language(label).text}").chars(SECTOR_LABEL_CHARS), level)
         for code, label, level in NaceSector.objects.filter(level__lte=2)
         .order_by("code")
         .values_list("code", "label", "level")
