@@ -53,7 +53,10 @@ def _blockers(batch, records, created_orgs, created_clusters, updated_orgs):
     )
     reasons = [
         _("%(type)s %(id)s was changed after the import")
-        % {"type": record.record_type.title(), "id": record.record_id}
+        % {
+            "type": _("Organisation") if record.record_type == "organisation" else _("Cluster"),
+            "id": record.record_id,
+        }
         for record in later.distinct()
     ]
     claimed = Organisation.objects.filter(pk__in=created_orgs).filter(
