@@ -44,7 +44,12 @@ class AuthorityForm(forms.Form):
 
 class SignForm(forms.Form):
     authority = forms.ModelChoiceField(queryset=None, label=_("Sign for"), empty_label=None)
-    place = forms.CharField(label=_("Place of signing"), max_length=100)
+    # Without a token Chromium takes the place for the username of the password that follows.
+    place = forms.CharField(
+        label=_("Place of signing"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
     password_or_code = forms.CharField(
         label=_("Your password, or the code of your authenticator app if you use one"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),

@@ -14,6 +14,7 @@ from helisa.alliance import (
 )
 from helisa.alliance.forms import DocumentForm, NewsForm
 from helisa.alliance.members_map import members_map
+from helisa.alliance.rules import managed_active_members
 from helisa.alliance.services import alliances as services
 
 NEWS_ON_PAGE = 5
@@ -44,6 +45,10 @@ def detail(request, slug):
             "helix": queries.helix_mix(alliance),
             "news": alliance.news.all()[:NEWS_ON_PAGE],
             "documents": queries.public_documents(alliance, include_private=runs),
+            "declarations": alliance.declarations.order_by("slug"),
+            "managed": managed_active_members(request.user, alliance).select_related(
+                "cluster__organisation"
+            ),
         },
     )
 
