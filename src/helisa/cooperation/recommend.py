@@ -1,0 +1,186 @@
+"""Partner recommendations: plain data in, a ranked list with true reasons out (no ORM).
+
+A query is what someone looks for (a cooperation profile, an organisation, a cluster): topics,
+sectors, free text in any language, helix roles and countries sought, and who asks (for earlier
+cooperation). Candidates are organisations described the same way. Each component adds to a score
+and, when it holds, states a reason as structured data (kind + values) that the page renders in the
+reader's language; a reason is given only when its claim is true of the data it came from.
+
+Weights were hand-set, then tuned on the even half of the CORDIS benchmark projects and checked on
+the odd half (bench/recommend.py): few parameters, so that they do not learn the benchmark.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from helisa.cooperation.recommend_text import SIMILAR_SUBJECT, similarities
+
+HELIX_ROLES = ("business", "university", "research", "public", "civil_society", "other")
+
+# Whom each helix role works with in Horizon 2020 consortia (lift of partner roles over their base
+# rate in the CORDIS demo data): a firm lacks knowledge (universities, research), academia teams
+# up with academia, public bodies with their peers and research.
+USUAL_PARTNERS = {
+    "business": ("university", "research"),
+    "university": ("university", "research"),
+    "research": ("research", "university", "public"),
+    "public": ("public", "research"),
+    "civil_society": ("research", "university", "public"),
+    "other": ("university", "other"),
+}
+# Text similarity adds to the score above this cosine; a reason needs SIMILAR_SUBJECT.
+TEXT_FLOOR = 0.2
+
+WEIGHTS = {
+    "earlier_cooperation": 0.75,
+    "partners_of_partners": 0.6,
+    "shared_topics": 0.75,
+    "shared_programme": 0.5,
+    "shared_sectors": 0.75,
+    "similar_subject": 3.0,
+    "usual_role": 0.3,
+    "country_sought": 1.0,
+    "role_sought": 1.0,
+    "activity": 0.5,
+}
+
+
+@dataclass(frozen=True)
+class Topic:
+    code: str
+    title: str = ""
+
+    @property
+    def programme(self):
+        """The call's family ("H2020-SC5-2016" -> "SC5", "MSCA-IF-2019" -> "MSCA-IF")."""
+        parts = [part for part in self.code.replace("_", "-").split("-") if part]
+        kept = [part for part in parts if part.upper() != "H2020" and not part.isdigit()]
+        return "-".join(kept[:2]).upper()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    helix_role: str = "other"
+    country: str = ""
+    topics: tuple = ()  # Topic
+    sectors: frozenset = frozenset()
+    texts: dict = field(default_factory=dict)  # language -> free text
+    activity: int = 0  # projects or cooperations known, for the popularity prior
+
+    def text_items(self):
+        return [topic.title for topic in self.topics if topic.title] + [
+            text for text in self.texts.values() if text
+        ]
+
+
+@dataclass(frozen=True)
+class Query:
+    requester: str | None = None  # organisation id, for earlier cooperation
+    helix_role: str | None = None  # the requester's, for complementarity
+    topics: tuple = ()  # Topic
+    sectors: frozenset = frozenset()
+    texts: dict = field(default_factory=dict)  # language -> free text
+    roles_sought: frozenset = frozenset()
+    countries_sought: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class Reason:
+    kind: str
+    values: tuple
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    candidate_id: str
+    score: float
+    reasons: tuple  # Reason
+
+
+def recommend(query, candidates, *, limit=10, exclude=(), graph=None, weights=None):
+    """The best `limit` candidates for the query, best first, ties broken by id.
+
+    `graph` maps an organisation id to {partner id: number of earlier cooperations}.
+    """
+    excluded = set(exclude)
+    if query.requester:
+        excluded.add(query.requester)
+    pool = [candidate for candidate in candidates if candidate.id not in excluded]
+    scored = score_candidates(query, pool, graph=graph or {}, weights=weights)
+    scored.sort(key=lambda item: (-item.score, item.candidate_id))
+    return scored[:limit] if limit is not None else scored
+
+
+def score_candidates(query, candidates, *, graph, weights=None):
+    weights = {**WEIGHTS, **(weights or {})}
+    context = _Context(query, candidates, graph)
+    return [_score(query, candidate, context, weights) for candidate in candidates]
+
+
+class _Context:
+    """What the components share across candidates, computed once per query."""
+
+    def __init__(self, query, candidates, graph):
+        self.graph = graph
+        self.own_partners = dict(graph.get(query.requester, {})) if query.requester else {}
+        self.query_codes = {topic.code for topic in query.topics}
+        self.query_programmes = {topic.programme for topic in query.topics} - {""}
+        query_texts = [topic.title for topic in query.topics if topic.title] + [
+            text for text in query.texts.values() if text
+        ]
+        texts = {text for candidate in candidates for text in candidate.text_items()}
+        self.similarity = similarities(query_texts, texts) if query_texts else {}
+        self.usual_roles = set(USUAL_PARTNERS.get(query.helix_role, ()))
+
+
+def _score(query, candidate, context, weights):
+    score, reasons = 0.0, []
+
+    def add(kind, amount, values):
+        nonlocal score
+        score += weights[kind] * amount
+        reasons.append(Reason(kind, tuple(values)))
+
+    together = context.own_partners.get(candidate.id, 0)
+    if together:
+        add("earlier_cooperation", math.log1p(together), (together,))
+    shared_partners = sorted(
+        set(context.own_partners) & set(context.graph.get(candidate.id, {})) - {candidate.id}
+    )
+    if shared_partners:
+        add("partners_of_partners", math.log1p(len(shared_partners)), shared_partners)
+    shared_codes = sorted(context.query_codes & {topic.code for topic in candidate.topics})
+    if shared_codes:
+        add("shared_topics", 1.0, shared_codes)
+    shared_programmes = sorted(
+        context.query_programmes & {topic.programme for topic in candidate.topics}
+    )
+    if shared_programmes:
+        add("shared_programme", 1.0, shared_programmes)
+    shared_sectors = sorted(set(query.sectors) & set(candidate.sectors))
+    if shared_sectors:
+        add("shared_sectors", math.log1p(len(shared_sectors)), shared_sectors)
+    best_text, best = _best_text(candidate, context.similarity)
+    score += weights["similar_subject"] * max(0.0, best - TEXT_FLOOR)
+    if best >= SIMILAR_SUBJECT:
+        reasons.append(Reason("similar_subject", (best_text, round(best, 2))))
+    if candidate.helix_role in query.roles_sought:
+        add("role_sought", 1.0, (candidate.helix_role,))
+    elif candidate.helix_role in context.usual_roles:
+        score += weights["usual_role"]
+        if candidate.helix_role != query.helix_role:
+            reasons.append(Reason("complementary_role", (query.helix_role, candidate.helix_role)))
+    if candidate.country and candidate.country in query.countries_sought:
+        add("country_sought", 1.0, (candidate.country,))
+    score += weights["activity"] * math.log1p(candidate.activity)
+    return Recommendation(candidate.id, round(score, 9), tuple(reasons))
+
+
+def _best_text(candidate, similarity):
+    best_text, best = "", -1.0
+    for text in candidate.text_items():
+        value = similarity.get(text, -1.0)
+        if value > best:
+            best_text, best = text, value
+    return best_text, best
