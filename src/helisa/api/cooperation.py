@@ -1,0 +1,242 @@
+"""Cooperation profiles: public reading, writing and brokered contact with the rules of the UI."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from helisa.cooperation.models import (
+    CooperationProfile,
+    Direction,
+    ExpressionOfInterest,
+    ProfileKind,
+)
+from helisa.cooperation.queries import contact_of, filter_profiles
+from helisa.cooperation.services import interest as interest_services
+from helisa.cooperation.services import profiles as profile_services
+from helisa.core.countries import to_iso
+from helisa.registry.models import Country, HelixRole, Organisation
+
+from .auth import SessionAuth, TokenAuth, signed_in
+from .cooperation_schemas import (
+    InterestIn,
+    InterestOut,
+    ProfileDetail,
+    ProfileIn,
+    ProfilePatch,
+    ProfileSummary,
+)
+from .pagination import LimitOffset
+from .permissions import require
+from .references import resolve
+from .schemas import READ_ERRORS, WRITE_ERRORS
+
+router = Router(tags=["Cooperation"])
+
+
+def _anonymous(request):
+    return AnonymousUser()
+
+
+# Reading is public; a token or session, when sent, shows what that caller may see.
+maybe_signed_in = [TokenAuth(), SessionAuth(), _anonymous]
+
+
+class ProfileFilters(Schema):
+    q: str = ""
+    kind: ProfileKind | None = None
+    direction: Direction | None = None
+    sector: str = ""
+    topic: str = ""
+    country: str = ""
+    sought_country: str = ""
+    helix_role: HelixRole | None = None
+
+
+def _detail(pk, user):
+    profile = get_object_or_404(
+        CooperationProfile.objects.select_related("organisation").prefetch_related(
+            "sectors", "topics", "countries_sought"
+        ),
+        pk=pk,
+    )
+    if not user.has_perm("cooperation.view_profile", profile):
+        raise get_object_or_404(CooperationProfile.objects.none())
+    profile.visible_contact = contact_of(profile, user)
+    return profile
+
+
+def _countries(codes):
+    try:
+        iso = [to_iso(code) for code in codes]
+    except ValueError:
+        raise ValidationError({"countries_sought": _("Unknown country code.")}) from None
+    found = Country.objects.in_bulk(iso)
+    missing = [code for code in iso if code not in found]
+    if missing:
+        raise ValidationError(
+            {"countries_sought": _("Unknown: %(codes)s.") % {"codes": ", ".join(missing)}}
+        )
+    return [found[code] for code in iso]
+
+
+def _values(data):
+    countries = data.pop("countries_sought", None)
+    values = resolve(data)
+    if countries is not None:
+        values["countries_sought"] = _countries(countries)
+    if "direction" in values and values["direction"] is None:
+        values["direction"] = ""
+    return values
+
+
+@router.get(
+    "/cooperation/profiles",
+    response={200: list[ProfileSummary], 422: READ_ERRORS[422]},
+    summary="List cooperation profiles",
+    description="Published profiles that have not expired, newest first. `q` searches titles, "
+    "texts and organisation names in every language; `country` is the organisation's country, "
+    "`sought_country` a country the profile seeks partners in (profiles naming none match).",
+)
+@paginate(LimitOffset)
+def list_profiles(request, filters: Query[ProfileFilters]):
+    return filter_profiles(filters.dict())
+
+
+@router.get(
+    "/cooperation/profiles/{int:profile_id}",
+    response={200: ProfileDetail, **READ_ERRORS},
+    auth=maybe_signed_in,
+    summary="One cooperation profile",
+    description="Contact details are given only to the profile's organisation and to callers "
+    "whose expression of interest it has accepted.",
+)
+def get_profile(request, profile_id: int):
+    return _detail(profile_id, request.auth)
+
+
+@router.post(
+    "/cooperation/profiles",
+    response={201: ProfileDetail, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Write a cooperation profile",
+    description="For an organisation the caller may change in the registry. A draft unless "
+    "`publish` is true.",
+)
+def create_profile(request, payload: ProfileIn):
+    data = payload.dict()
+    organisation = get_object_or_404(Organisation, pk=data.pop("organisation"))
+    require(request.auth, "cooperation.add_profile", organisation)
+    publish = data.pop("publish")
+    profile = profile_services.create_profile(
+        organisation=organisation, by=request.auth, publish=publish, **_values(data)
+    )
+    return 201, _detail(profile.pk, request.auth)
+
+
+@router.patch(
+    "/cooperation/profiles/{int:profile_id}",
+    response={200: ProfileDetail, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Change a cooperation profile",
+    description="Changes only the fields sent; lists replace the whole list.",
+)
+def change_profile(request, profile_id: int, payload: ProfilePatch):
+    profile = get_object_or_404(CooperationProfile, pk=profile_id)
+    require(request.auth, "cooperation.change_profile", profile)
+    profile_services.update_profile(
+        profile=profile, by=request.auth, **_values(payload.dict(exclude_unset=True))
+    )
+    return _detail(profile.pk, request.auth)
+
+
+def _state_change(request, profile_id, action):
+    profile = get_object_or_404(CooperationProfile, pk=profile_id)
+    require(request.auth, "cooperation.change_profile", profile)
+    action(profile=profile, by=request.auth)
+    return _detail(profile.pk, request.auth)
+
+
+@router.post(
+    "/cooperation/profiles/{int:profile_id}/publish",
+    response={200: ProfileDetail, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Publish a cooperation profile for six months",
+    description="A draft or withdrawn profile is listed until it expires, six months on.",
+)
+def publish_profile(request, profile_id: int):
+    return _state_change(request, profile_id, profile_services.publish_profile)
+
+
+@router.post(
+    "/cooperation/profiles/{int:profile_id}/renew",
+    response={200: ProfileDetail, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Renew a cooperation profile for six months from today",
+    description="For a published or expired profile; the owner is reminded again before the "
+    "new expiry date.",
+)
+def renew_profile(request, profile_id: int):
+    return _state_change(request, profile_id, profile_services.renew_profile)
+
+
+@router.post(
+    "/cooperation/profiles/{int:profile_id}/withdraw",
+    response={200: ProfileDetail, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Withdraw a cooperation profile",
+    description="The profile leaves the listings; its followers are told.",
+)
+def withdraw_profile(request, profile_id: int):
+    return _state_change(request, profile_id, profile_services.withdraw_profile)
+
+
+@router.post(
+    "/cooperation/profiles/{int:profile_id}/interests",
+    response={201: InterestOut, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Express interest in a profile",
+    description="On behalf of an organisation the caller represents; once per organisation, "
+    "never for one's own profile or an expired one.",
+)
+def create_interest(request, profile_id: int, payload: InterestIn):
+    profile = get_object_or_404(CooperationProfile, pk=profile_id)
+    organisation = get_object_or_404(Organisation, pk=payload.organisation)
+    interest = interest_services.express_interest(
+        profile=profile, organisation=organisation, by=request.auth, message=payload.message
+    )
+    return 201, interest
+
+
+def _answer(request, profile_id, interest_id, action):
+    interest = get_object_or_404(
+        ExpressionOfInterest.objects.select_related("profile__organisation", "organisation"),
+        pk=interest_id,
+        profile_id=profile_id,
+    )
+    require(request.auth, "cooperation.answer_interest", interest)
+    return action(interest=interest, by=request.auth)
+
+
+@router.post(
+    "/cooperation/profiles/{int:profile_id}/interests/{int:interest_id}/accept",
+    response={200: InterestOut, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Accept an expression of interest",
+    description="Both sides see each other's contact details from now on.",
+)
+def accept_interest(request, profile_id: int, interest_id: int):
+    return _answer(request, profile_id, interest_id, interest_services.accept_interest)
+
+
+@router.post(
+    "/cooperation/profiles/{int:profile_id}/interests/{int:interest_id}/decline",
+    response={200: InterestOut, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Decline an expression of interest",
+    description="The interested party is told; no contact details are shared.",
+)
+def decline_interest(request, profile_id: int, interest_id: int):
+    return _answer(request, profile_id, interest_id, interest_services.decline_interest)

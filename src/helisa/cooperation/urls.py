@@ -1,0 +1,4 @@
+from .views import account, interest, profiles
+
+app_name = "cooperation"
+urlpatterns = account.urlpatterns + interest.urlpatterns + profiles.urlpatterns
