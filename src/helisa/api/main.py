@@ -1,6 +1,16 @@
 from ninja import NinjaAPI
 
-from . import alliances, clusters, declarations, organisations, reference, tokens
+from . import (
+    alliances,
+    b2b,
+    clusters,
+    congresses,
+    cooperation,
+    declarations,
+    organisations,
+    reference,
+    tokens,
+)
 from .docs import docs
 from .errors import install_error_handlers
 
@@ -31,3 +41,6 @@ api.add_router("", reference.router)
 api.add_router("", tokens.router)
 api.add_router("", alliances.router)
 api.add_router("", declarations.router)
+api.add_router("", b2b.router)
+api.add_router("", congresses.router)
+api.add_router("", cooperation.router)

@@ -1,0 +1,112 @@
+"""A participant's schedule as iCalendar and PDF, and the staff's table plan as PDF.
+
+Plain data in, bytes or text out; the words come translated from the caller.
+"""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fpdf import FPDF
+
+FONT = Path(__file__).resolve().parent.parent / "core" / "fonts" / "DejaVuSans.ttf"
+
+
+def _ical_text(value):
+    return (
+        str(value)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\n", "\\n")
+    )
+
+
+def _utc(moment):
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _fold(line):
+    """Lines of at most 75 octets, continued with a space (RFC 5545 3.1)."""
+    data = line.encode("utf-8")
+    parts = []
+    while len(data) > 75:
+        cut = 75 if not parts else 74
+        while cut and (data[cut] & 0xC0) == 0x80:
+            cut -= 1
+        parts.append(data[:cut].decode("utf-8"))
+        data = data[cut:]
+    parts.append(data.decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+def render_ical(*, calendar_name, events, host="helisa"):
+    """`events`: [{"uid", "start", "end", "summary", "location", "description"}], times aware."""
+    stamp = _utc(datetime.now(UTC))
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Helisa//B2B meetings//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_ical_text(calendar_name)}",
+    ]
+    for event in events:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event['uid']}@{host}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{_utc(event['start'])}",
+            f"DTEND:{_utc(event['end'])}",
+            f"SUMMARY:{_ical_text(event['summary'])}",
+            f"LOCATION:{_ical_text(event.get('location', ''))}",
+            f"DESCRIPTION:{_ical_text(event.get('description', ''))}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def _pdf(title):
+    pdf = FPDF(format="A4")
+    pdf.set_title(title)
+    pdf.set_creator("Helisa")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=16)
+    pdf.multi_cell(pdf.epw, 8, title, new_x="LMARGIN", new_y="NEXT")
+    return pdf
+
+
+def render_schedule_pdf(*, title, subtitle, rows, empty):
+    """`rows`: [(time, where, with whom, note)]."""
+    pdf = _pdf(title)
+    pdf.set_font("DejaVu", size=10)
+    pdf.multi_cell(pdf.epw, 5, subtitle, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    if not rows:
+        pdf.multi_cell(pdf.epw, 6, empty, new_x="LMARGIN", new_y="NEXT")
+    for when, where, who, note in rows:
+        pdf.set_font("DejaVu", size=12)
+        pdf.multi_cell(pdf.epw, 6, f"{when} · {where}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", size=10)
+        pdf.multi_cell(pdf.epw, 5, who, new_x="LMARGIN", new_y="NEXT")
+        if note:
+            pdf.set_font("DejaVu", size=8)
+            pdf.multi_cell(pdf.epw, 4, note, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def render_table_plan_pdf(*, title, slots, table_label):
+    """`slots`: [(slot label, [(table, who)])]; one block per slot."""
+    pdf = _pdf(title)
+    for label, tables in slots:
+        pdf.ln(2)
+        pdf.set_font("DejaVu", size=12)
+        pdf.multi_cell(pdf.epw, 6, label, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", size=9)
+        for table, who in tables:
+            pdf.multi_cell(
+                pdf.epw, 4.5, f"{table_label} {table}: {who}", new_x="LMARGIN", new_y="NEXT"
+            )
+    return bytes(pdf.output())
