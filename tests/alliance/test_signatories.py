@@ -47,9 +47,20 @@ def test_signatories_are_listed_by_country_with_the_text_in_every_language(
     assert "Mandate expired" in page
     expected_counts = {
         "en": "2 organisations from 2 countries",
-        "pl": "2 organizacje, liczba krajów: 2",
+        "pl": "2 organizacje z 2 krajów",
     }
     assert expected_counts[language] in page
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "1 organisation from 1 country"), ("pl", "1 organizacja z 1 kraju")],
+)
+def test_one_signatory_is_counted_in_the_singular(client, version, language, expected):
+    sign_for(version, "PL")
+    with translation.override(language):
+        response = client.get(url(version), HTTP_ACCEPT_LANGUAGE=language)
+    assert expected in response.content.decode()
 
 
 def test_the_counts_leave_out_revoked_signatures(client, version):

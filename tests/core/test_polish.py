@@ -98,6 +98,50 @@ def test_key_pages_speak_polish(polish_client, cluster, path):
     assert [e for e in _EVERY_PAGE_EN + english if contains_phrase(text, e)] == []
 
 
+# The congress, cooperation and alliance lists, each with one item so its row is shown too.
+LISTS = {
+    "/congresses/": (
+        ["Kongresy", "Związki", "Współpraca", "Warszawa, Polska"],
+        ["Congresses", "Programme", "Cooperation", "Alliances", "Poland"],
+    ),
+    "/cooperation/": (
+        ["Profile współpracy", "Filtry", "Rodzaj", "Oferta czy zapytanie", "Inwestycje"],
+        ["Cooperation profiles", "Cooperation", "Filters", "Kind", "Investment", "Apply filters"],
+    ),
+    "/alliances/": (
+        ["Związki i sieci", "Europejski Związek Klastrów", "0 członków"],
+        ["Alliances", "Alliances and networks", "Congresses", "members"],
+    ),
+}
+
+
+@pytest.fixture
+def one_of_each(db):
+    from helisa.alliance.models import Alliance
+    from tests.congress.factories import CongressFactory
+    from tests.cooperation.conftest import make_profile
+    from tests.factories import RoleFactory
+
+    CongressFactory(name={"en": "5th Congress of Polish Clusters", "pl": "V Kongres Klastrów"})
+    Alliance.objects.create(
+        slug="eca", name={"en": "European Clusters Alliance", "pl": "Europejski Związek Klastrów"}
+    )
+    representative = RoleFactory().user
+    make_profile(representative.roles.get().organisation, representative)
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_congress_cooperation_and_alliance_lists_speak_polish(polish_client, one_of_each, path):
+    response = polish_client.get(path)
+    assert response.status_code == 200
+    assert response.headers["Content-Language"] == "pl"
+    text = visible_text(response.content.decode())
+    polish, english = LISTS[path]
+
+    assert [p for p in _EVERY_PAGE_PL + polish if not contains_phrase(text, p)] == []
+    assert [e for e in _EVERY_PAGE_EN + english if contains_phrase(text, e)] == []
+
+
 def test_language_switcher_turns_the_interface_polish(client, db):
     client.post("/i18n/setlang/", {"language": "pl", "next": "/"})
 

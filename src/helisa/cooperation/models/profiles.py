@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from helisa.core.translated import in_language
 from helisa.registry.models import Country, HelixRole, NaceSector, Organisation, Topic
@@ -13,7 +14,7 @@ class ProfileKind(models.TextChoices):
     RD_PARTNERSHIP = "rd_partnership", _("R&D partnership")
     TECHNOLOGY_OFFER = "technology_offer", _("Technology offer")
     TECHNOLOGY_REQUEST = "technology_request", _("Technology request")
-    INVESTMENT = "investment", _("Investment")
+    INVESTMENT = "investment", pgettext_lazy("cooperation profile kind", "Investment")
     COMMERCIAL = "commercial", _("Commercial or trade")
     GOOD_PRACTICE = "good_practice", _("Good-practice exchange")
 
