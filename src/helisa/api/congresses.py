@@ -217,7 +217,12 @@ def _run(call, **kwargs):
         raise
 
 
-@router.get("/congresses", response=list[CongressSummary], summary="List congresses")
+@router.get(
+    "/congresses",
+    response=list[CongressSummary],
+    summary="List congresses",
+    description="Newest first, with their dates, city and public page.",
+)
 @paginate(LimitOffset)
 def list_congresses(request):
     return queries.congresses()
@@ -250,6 +255,8 @@ def list_sessions(request, slug: str, filters: Query[SessionFilters]):
     "/congresses/{slug}/speakers",
     response={200: list[SpeakerOut], **READ_ERRORS},
     summary="Speakers of a congress",
+    description="In name order, with their organisation, function and biography in the "
+    "reader's language.",
 )
 @paginate(LimitOffset)
 def list_speakers(request, slug: str):
@@ -297,6 +304,8 @@ def create_registration(request, slug: str, payload: RegistrationIn):
     response={200: RegistrationOut, **WRITE_ERRORS},
     auth=signed_in,
     summary="The caller's registration",
+    description="Its category, status (confirmed, waiting or cancelled), badge and private "
+    "agenda feed; 404 when the caller has not registered.",
 )
 def get_my_registration(request, slug: str):
     return _mine(request, queries.congress_by_slug(slug))
