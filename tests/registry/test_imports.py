@@ -10,6 +10,8 @@ from django.urls import reverse
 
 from helisa.registry.imports import (
     ImportStateError,
+    applying,
+    bulk,
     confirm_import,
     undo_import,
     upload_import,
@@ -23,8 +25,11 @@ from helisa.registry.models import (
     ImportKind,
     ImportStatus,
     Membership,
+    NutsRegion,
     Organisation,
+    Topic,
 )
+from helisa.registry.queries import search_organisations
 from tests.factories import ClusterFactory, OrganisationFactory, UserFactory
 
 from .import_files import csv_upload, organisation_row, reference_data, xlsx_upload
@@ -289,6 +294,101 @@ def test_a_large_file_is_validated_and_applied_in_the_background(
     batch.refresh_from_db()
     assert batch.status == ImportStatus.APPLIED
     assert Organisation.objects.filter(import_batch=batch).count() == 30
+
+
+def _varied_rows(target):
+    """New organisations of every shape, and an update of `target` among them."""
+    region = NutsRegion.objects.filter(level=3, country="PL").values_list("code", flat=True)[0]
+    topic = Topic.objects.values_list("code", flat=True)[0]
+    return [
+        organisation_row(1, latitude="52.2297", longitude="21.0122"),  # Warsaw: PL911
+        organisation_row(2, region=region, sectors="62.10;62.10;J", topics=topic),
+        organisation_row(3, helix_role="Uczelnia", business_size="", city="Łódź"),
+        {"id": target.pk, "legal_name": "Nowa Nazwa", "helix_role": "research", "country": "PL"},
+        organisation_row(4, sectors="", description_en="", pic="123456789"),
+        organisation_row(5, description_pl="Fabryka wodoru", latitude="50.06", longitude="19.94"),
+        organisation_row(6, country="CZ", website="fabryka6.example.cz"),
+    ]
+
+
+def _what_was_written(batch):
+    ignored = {"id", "import_batch", "created_at", "updated_at"}
+    organisations = {
+        organisation.legal_name: (
+            {
+                field.name: getattr(organisation, field.attname)
+                for field in Organisation._meta.concrete_fields
+                if field.name not in ignored
+            },
+            sorted(organisation.sectors.values_list("code", flat=True)),
+            sorted(organisation.topics.values_list("code", flat=True)),
+        )
+        for organisation in Organisation.objects.filter(import_batch=batch)
+    }
+    history = [
+        (
+            record.record_type,
+            record.action,
+            record.by_id,
+            record.organisation.legal_name,
+            {name: value for name, value in record.changes.items() if name not in ignored},
+        )
+        for record in batch.changes.select_related("organisation").order_by("pk")
+    ]
+    return organisations, history
+
+
+def test_new_organisations_written_in_chunks_are_those_the_services_write(importer, monkeypatch):
+    first, second = OrganisationFactory.create_batch(
+        2, legal_name="Stara Nazwa", helix_role=HelixRole.BUSINESS, city="Gdańsk", owner=importer
+    )
+    by_service = upload_import(
+        kind=ImportKind.ORGANISATIONS, file=csv_upload(_varied_rows(first)), by=importer
+    )
+    with monkeypatch.context() as patched:
+        patched.setattr(applying, "CHUNKED_WRITERS", {})
+        confirm_import(batch=by_service, by=importer)
+    written_by_service = _what_was_written(by_service)
+    undo_import(batch=by_service, by=importer)
+    monkeypatch.setattr(bulk, "CHUNK_ROWS", 2)
+    in_chunks = upload_import(
+        kind=ImportKind.ORGANISATIONS, file=csv_upload(_varied_rows(second)), by=importer
+    )
+    assert in_chunks.status == ImportStatus.READY, in_chunks.problems
+
+    confirm_import(batch=in_chunks, by=importer)
+
+    organisations, history = _what_was_written(in_chunks)
+    assert organisations == written_by_service[0]
+    assert history == written_by_service[1]
+    assert [action for _kind, action, *_rest in history] == [
+        *["created"] * 3,
+        "updated",
+        *["created"] * 3,
+    ]
+    assert organisations["Fabryka 1 Sp. z o.o."][0]["region"] == "PL911"
+    assert organisations["Fabryka 2 Sp. z o.o."][1] == ["62.10", "J"]
+    found = search_organisations(Organisation.objects.all(), "wodoru")
+    assert list(found.values_list("import_batch", flat=True)) == [in_chunks.pk]
+
+
+def test_an_import_written_in_chunks_is_undone_whole(importer, monkeypatch):
+    monkeypatch.setattr(bulk, "CHUNK_ROWS", 7)
+    target = OrganisationFactory(legal_name="Stara Nazwa", owner=importer)
+    rows = _varied_rows(target) + [organisation_row(number) for number in range(10, 30)]
+    batch = upload_import(kind=ImportKind.ORGANISATIONS, file=csv_upload(rows), by=importer)
+    confirm_import(batch=batch, by=importer)
+    assert Organisation.objects.filter(import_batch=batch).count() == 26
+
+    undo_import(batch=batch, by=importer)
+
+    assert not Organisation.objects.filter(legal_name__startswith="Fabryka").exists()
+    assert not Organisation.sectors.through.objects.exclude(organisation=target).exists()
+    target.refresh_from_db()
+    assert target.legal_name == "Stara Nazwa"
+    assert search_organisations(Organisation.objects.all(), "fabryka").count() == 0
+    deleted = ChangeRecord.objects.filter(action="deleted", record_type="organisation")
+    assert deleted.count() == 26
 
 
 def test_clusters_are_imported_for_existing_organisations(importer):
