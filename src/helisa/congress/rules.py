@@ -69,5 +69,8 @@ def is_the_speaker(user, appearance):
 can_organise = is_secretariat | is_congress_organiser
 
 rules.add_perm("congress.organise", can_organise)
+# A congress speaks for its alliance in public, so the secretariat vouches for each one; the
+# hosting cluster's people then organise it as organisers added by email.
+rules.add_perm("congress.create", is_secretariat)
 rules.add_perm("congress.take_part", is_confirmed_participant | can_organise)
 rules.add_perm("congress.upload_slides", is_the_speaker | can_organise)
