@@ -4,6 +4,7 @@ import pytest
 
 from helisa.registry.models import RoleKind
 from tests.factories import ClusterFactory, RoleFactory, UserFactory
+from tests.reference import ensure_reference_data
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +18,14 @@ def _fast_and_quiet(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.ACCOUNT_RATE_LIMITS = False
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _reference_data_outlives_flushes(django_db_setup, django_db_blocker):
+    """Module scope: a function fixture is torn down before transactional_db flushes."""
+    yield
+    with django_db_blocker.unblock():
+        ensure_reference_data()
 
 
 @pytest.fixture

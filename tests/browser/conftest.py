@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.reference import ensure_reference_data
+
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 # Without the background-networking flags Chromium keeps calling Google's hosts, which this
 # network refuses; as root it only starts without the sandbox.
@@ -103,26 +105,6 @@ def browser(chromium_path):
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-def ensure_reference_data():
-    """Load countries, NUTS and NACE when a transactional test's flush has emptied them."""
-    from helisa.registry.models import Country
-    from helisa.registry.reference import load_reference_data
-
-    if not Country.objects.exists():
-        load_reference_data()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _reference_data_outlives_the_flush(django_db_setup, django_db_blocker):
-    """Put the reference data back after the module's last flush, for the tests that follow.
-
-    Module scope because a function fixture is torn down before transactional_db flushes.
-    """
-    yield
-    with django_db_blocker.unblock():
-        ensure_reference_data()
 
 
 @pytest.fixture

@@ -300,7 +300,7 @@ def find_the_signature_in_both_languages(page, signature):
     expect(page.locator("h1")).to_have_text(f"{DECLARATION['pl']}, wersja 1")
     expect(main.locator(".badge").first).to_have_text("Otwarta do podpisu")
     expect(page.locator("#signatories-heading")).to_have_text("Sygnatariusze")
-    expect(main).to_contain_text("1 organizacja, liczba krajów: 1")
+    expect(main).to_contain_text("1 organizacja z 1 kraju")
     expect(main.locator("h3").first).to_have_text("Polska")
     entry = main.locator(".result-list li", has_text=ORGANISATION)
     expect(entry.locator(".badge")).to_have_text("ważny")
