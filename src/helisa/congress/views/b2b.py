@@ -225,7 +225,10 @@ def meetings(request, slug):
         {
             "congress": congress,
             "participant": participant,
-            "meetings": queries.meetings_of(participant),
+            "meetings": [
+                (meeting, [p for p in meeting.participants.all() if p.pk != participant.pk])
+                for meeting in queries.meetings_of(participant)
+            ],
         },
     )
 
