@@ -4,6 +4,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -16,8 +17,9 @@ from helisa.cooperation.models import (
 from helisa.cooperation.queries import contact_of, filter_profiles
 from helisa.cooperation.services import interest as interest_services
 from helisa.cooperation.services import profiles as profile_services
+from helisa.cooperation.services import recommendations as recommendation_services
 from helisa.core.countries import to_iso
-from helisa.registry.models import Country, HelixRole, Organisation
+from helisa.registry.models import Cluster, Country, HelixRole, NaceSector, Organisation, Topic
 
 from .auth import SessionAuth, TokenAuth, signed_in
 from .cooperation_schemas import (
@@ -28,8 +30,10 @@ from .cooperation_schemas import (
     ProfilePatch,
     ProfileSummary,
 )
+from .language import language_of
 from .pagination import LimitOffset
 from .permissions import require
+from .recommendation_schemas import RecommendationIn, RecommendationOut
 from .references import resolve
 from .schemas import READ_ERRORS, WRITE_ERRORS
 
@@ -240,3 +244,119 @@ def accept_interest(request, profile_id: int, interest_id: int):
 )
 def decline_interest(request, profile_id: int, interest_id: int):
     return _answer(request, profile_id, interest_id, interest_services.decline_interest)
+
+
+# Recommended partners. Under /cooperation/ (organisations and clusters too) so that the
+# registry's routes never depend on the cooperation app.
+
+
+def _records(model, field, codes, key):
+    codes = list(dict.fromkeys(code.strip() for code in codes if code.strip()))
+    found = {
+        getattr(record, key): record for record in model.objects.filter(**{f"{key}__in": codes})
+    }
+    missing = [code for code in codes if code not in found]
+    if missing:
+        raise ValidationError({field: _("Unknown: %(codes)s.") % {"codes": ", ".join(missing)}})
+    return [found[code] for code in codes]
+
+
+def _recommendation_values(payload):
+    errors, values = {}, {}
+    for name, model, key in (("topic_codes", Topic, "code"), ("sector_codes", NaceSector, "code")):
+        try:
+            values[name] = _records(model, name, getattr(payload, name), key)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    try:
+        values["countries"] = [country.code for country in _countries(payload.countries)]
+    except ValidationError as exc:
+        errors["countries"] = exc.message_dict["countries_sought"]
+    values["start_organisation"] = None
+    if payload.start_organisation_id is not None:
+        values["start_organisation"] = Organisation.objects.filter(
+            pk=payload.start_organisation_id
+        ).first()
+        if values["start_organisation"] is None:
+            errors["start_organisation_id"] = [_("No organisation has this identifier.")]
+    if not (payload.text.strip() or payload.topic_codes or payload.sector_codes):
+        errors["text"] = [_("Describe what you look for, or give a topic or sector code.")]
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _in_language(request, recommend):
+    with override(language_of(request)):
+        return recommend()
+
+
+@router.post(
+    "/cooperation/recommendations",
+    response={200: list[RecommendationOut], **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Recommend partners for a description",
+    description="Organisations ranked for a free text in any language, optional topic and "
+    "sector codes, the asking organisation, and the countries and helix roles sought. Each "
+    "result gives its reasons as data (kind, values) and in plain words (in the ?lang= language).",
+)
+def recommend_for_description(request, payload: RecommendationIn):
+    values = _recommendation_values(payload)
+    return _in_language(
+        request,
+        lambda: recommendation_services.recommend_for_description(
+            text=payload.text,
+            topics=values["topic_codes"],
+            sectors=values["sector_codes"],
+            start_organisation=values["start_organisation"],
+            countries=values["countries"],
+            helix_roles=[role.value for role in payload.helix_roles],
+            limit=payload.limit,
+        ),
+    )
+
+
+@router.get(
+    "/cooperation/profiles/{int:profile_id}/recommendations",
+    response={200: list[RecommendationOut], **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Recommend partners for a cooperation profile",
+    description="From its topics, sectors, title and text, and the countries and helix roles "
+    "it seeks; its own organisation is left out.",
+)
+def recommend_for_profile(request, profile_id: int, limit: int = Query(20, ge=1, le=50)):
+    profile = _detail(profile_id, request.auth)
+    return _in_language(
+        request, lambda: recommendation_services.recommend_for_profile(profile, limit=limit)
+    )
+
+
+@router.get(
+    "/cooperation/organisations/{int:organisation_id}/recommendations",
+    response={200: list[RecommendationOut], **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Recommend partners for an organisation",
+    description="From its topics, sectors and description, and the organisations it worked "
+    "with before.",
+)
+def recommend_for_organisation(request, organisation_id: int, limit: int = Query(20, ge=1, le=50)):
+    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    return _in_language(
+        request,
+        lambda: recommendation_services.recommend_for_organisation(organisation, limit=limit),
+    )
+
+
+@router.get(
+    "/cooperation/clusters/{int:cluster_id}/recommendations",
+    response={200: list[RecommendationOut], **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Recommend partners for a cluster",
+    description="Organisations that are not active members yet, from the cluster's focus "
+    "topics and sectors and its organisation's description.",
+)
+def recommend_for_cluster(request, cluster_id: int, limit: int = Query(20, ge=1, le=50)):
+    cluster = get_object_or_404(Cluster.objects.select_related("organisation"), pk=cluster_id)
+    return _in_language(
+        request, lambda: recommendation_services.recommend_for_cluster(cluster, limit=limit)
+    )

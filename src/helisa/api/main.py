@@ -5,9 +5,11 @@ from . import (
     b2b,
     clusters,
     congresses,
+    consortia,
     cooperation,
     declarations,
     organisations,
+    practices,
     reference,
     tokens,
 )
@@ -44,3 +46,5 @@ api.add_router("", declarations.router)
 api.add_router("", b2b.router)
 api.add_router("", congresses.router)
 api.add_router("", cooperation.router)
+api.add_router("", practices.router)
+api.add_router("", consortia.router)

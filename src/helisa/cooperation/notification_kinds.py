@@ -36,3 +36,9 @@ SAVED_SEARCH_DIGEST = register_kind(
 RENEWAL_REMINDER = register_kind(
     "renewal_reminder", _("One of my profiles is about to expire")
 ).code
+PRACTICE_ADOPTION_INTEREST = register_kind(
+    "practice_adoption_interest", _("Someone wants to adopt one of our good practices")
+).code
+PRACTICE_REVIEWED = register_kind(
+    "practice_reviewed", _("The secretariat publishes or sends back one of our good practices")
+).code

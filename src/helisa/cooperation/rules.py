@@ -32,3 +32,28 @@ rules.add_perm("cooperation.add_profile", can_change_organisation)
 rules.add_perm("cooperation.change_profile", can_manage_profile)
 rules.add_perm("cooperation.view_profile", can_see_profile)
 rules.add_perm("cooperation.answer_interest", can_answer_interest)
+
+from . import rules_practices  # noqa: E402, F401  (good practices register their own rules)
+
+
+@rules.predicate
+def can_manage_project(user, project):
+    """The coordinator's representatives manage a project (and the secretariat, as with any
+    organisation)."""
+    if project is None:
+        return False
+    from .services.projects import coordinator_of
+
+    coordinator = coordinator_of(project)
+    return coordinator is not None and can_change_organisation(user, coordinator)
+
+
+@rules.predicate
+def can_see_project(user, project):
+    return project is not None and (project.is_public or can_manage_project(user, project))
+
+
+# The object is the organisation that would coordinate.
+rules.add_perm("cooperation.build_consortium", can_change_organisation)
+rules.add_perm("cooperation.change_project", can_manage_project)
+rules.add_perm("cooperation.view_project", can_see_project)

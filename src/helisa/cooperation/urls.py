@@ -1,4 +1,8 @@
-from .views import account, interest, profiles
+from .views import account, consortia, interest, practices, profiles, projects, recommendations
 
 app_name = "cooperation"
-urlpatterns = account.urlpatterns + interest.urlpatterns + profiles.urlpatterns
+urlpatterns = (
+    account.urlpatterns + interest.urlpatterns + practices.urlpatterns + profiles.urlpatterns
+)
+urlpatterns += recommendations.urlpatterns
+urlpatterns += consortia.urlpatterns + projects.urlpatterns

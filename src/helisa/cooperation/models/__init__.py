@@ -1,9 +1,33 @@
+from .calls import Call, CountryList, ProgrammeKind
 from .interest import ExpressionOfInterest, Follow, InterestStatus
+from .practices import (
+    AdoptionFeedback,
+    AdoptionInterest,
+    AttachmentKind,
+    GoodPractice,
+    PracticeAttachment,
+    PracticeStatus,
+)
 from .preferences import NotificationPreference
 from .profiles import CooperationProfile, Direction, ProfileKind, ProfileStatus
+from .projects import PUBLIC_STATUSES, PartnerRole, Project, ProjectPartner, ProjectStatus
 from .searches import SavedSearch
 
 __all__ = [
+    "PUBLIC_STATUSES",
+    "Call",
+    "CountryList",
+    "PartnerRole",
+    "ProgrammeKind",
+    "Project",
+    "ProjectPartner",
+    "ProjectStatus",
+    "AdoptionFeedback",
+    "AdoptionInterest",
+    "AttachmentKind",
+    "GoodPractice",
+    "PracticeAttachment",
+    "PracticeStatus",
     "CooperationProfile",
     "Direction",
     "ExpressionOfInterest",

@@ -2,7 +2,13 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
 # Each app builds its own demo on top of the ones before it, and removes it before them.
-DEMO_COMMANDS = ["demo_registry", "demo_alliance", "demo_congress"]
+DEMO_COMMANDS = [
+    "demo_registry",
+    "demo_alliance",
+    "demo_practices",
+    "demo_cooperation",
+    "demo_congress",
+]
 
 
 class Command(BaseCommand):

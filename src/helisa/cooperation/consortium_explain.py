@@ -1,0 +1,71 @@
+"""Why a consortium is built as it is: statements about its rules and members, as structured data
+(kind + values) that pages render in the reader's language. Each statement is checked against the
+members it speaks of (tests/cooperation/test_consortium.py verifies them one by one)."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .consortium import check_consortium, in_programme_area
+from .recommend import Reason
+
+
+@dataclass(frozen=True)
+class Explanation:
+    rules_met: tuple  # Reason: each rule of the call, with the consortium's figure
+    members: dict  # member id -> tuple of Reason
+    breaches: tuple  # consortium.Breach: empty for an eligible consortium
+
+
+def explain(rules, members, *, coordinator=None):
+    members = list({member.id: member for member in members}.values())
+    countries = Counter(member.country for member in members)
+    roles = Counter(member.helix_role for member in members)
+    clusters = [member for member in members if member.is_cluster]
+    met = [Reason("partners", (len(members), rules.min_partners, rules.max_partners))]
+    met.append(Reason("countries", (len(countries), rules.min_countries, tuple(sorted(countries)))))
+    if rules.min_in_member_states:
+        in_states = sum(member.country in rules.member_states for member in members)
+        met.append(Reason("member_states", (in_states, rules.min_in_member_states)))
+    for role, minimum in rules.required_roles:
+        met.append(Reason("role", (role, roles[role], minimum)))
+    if rules.min_cluster_organisations:
+        met.append(
+            Reason("cluster_organisations", (len(clusters), rules.min_cluster_organisations))
+        )
+    if rules.min_cluster_countries:
+        cluster_countries = len({member.country for member in clusters})
+        met.append(Reason("cluster_countries", (cluster_countries, rules.min_cluster_countries)))
+    if rules.programme_regions:
+        met.append(Reason("programme_area", tuple(sorted(rules.programme_regions))))
+    met.append(Reason("helix_roles", tuple(sorted(roles))))
+    required = dict(rules.required_roles)
+    explained = {
+        member.id: _member_reasons(rules, member, coordinator, countries, roles, required)
+        for member in members
+    }
+    breaches = check_consortium(rules, members, coordinator=coordinator)
+    return Explanation(rules_met=tuple(met), members=explained, breaches=breaches)
+
+
+def _member_reasons(rules, member, coordinator, countries, roles, required):
+    reasons = []
+    if member.id == coordinator:
+        reasons.append(Reason("coordinator", ()))
+    if rules.min_countries > 1 and countries[member.country] == 1:
+        reasons.append(Reason("only_from_country", (member.country,)))
+    if rules.min_in_member_states and member.country in rules.member_states:
+        reasons.append(Reason("in_member_state", (member.country,)))
+    if member.helix_role in required:
+        reasons.append(
+            Reason(
+                "required_role",
+                (member.helix_role, roles[member.helix_role], required[member.helix_role]),
+            )
+        )
+    elif roles[member.helix_role] == 1:
+        reasons.append(Reason("only_role", (member.helix_role,)))
+    if member.is_cluster and (rules.min_cluster_organisations or rules.min_cluster_countries):
+        reasons.append(Reason("cluster_organisation", ()))
+    if rules.programme_regions and in_programme_area(member.region, rules.programme_regions):
+        reasons.append(Reason("in_programme_area", (member.region,)))
+    return tuple(reasons) + tuple(member.reasons)

@@ -1,0 +1,360 @@
+"""Every change of a good practice: writing, attachments, moderation, adoption and feedback."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from helisa.cooperation import notification_kinds as kinds
+from helisa.cooperation.models import (
+    AdoptionFeedback,
+    AdoptionInterest,
+    AttachmentKind,
+    GoodPractice,
+    PracticeAttachment,
+    PracticeStatus,
+)
+from helisa.cooperation.models.practices import SECTIONS
+from helisa.cooperation.queries import organisations_represented_by
+from helisa.cooperation.queries_practices import author_managers, clusters_managed_by
+from helisa.core.countries import to_iso
+from helisa.core.folding import fold
+from helisa.core.translated import clean_translations
+from helisa.registry.models import Country
+
+from .notifications import absolute_url, notify_all
+
+S = PracticeStatus
+TEXTS = ("title", *(name for name, _label in SECTIONS))
+_SCALAR = ("contact_name", "contact_email")
+_MANY = ("sectors", "topics")
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_ATTACHMENTS = 20
+# extension -> (kind, content type, test of the first bytes)
+ATTACHMENT_TYPES = {
+    ".pdf": (AttachmentKind.PDF, "application/pdf", lambda head: head.startswith(b"%PDF-")),
+    ".png": (AttachmentKind.IMAGE, "image/png", lambda head: head.startswith(b"\x89PNG\r\n\x1a\n")),
+    ".jpg": (AttachmentKind.IMAGE, "image/jpeg", lambda head: head.startswith(b"\xff\xd8\xff")),
+    ".jpeg": (AttachmentKind.IMAGE, "image/jpeg", lambda head: head.startswith(b"\xff\xd8\xff")),
+    ".webp": (
+        AttachmentKind.IMAGE,
+        "image/webp",
+        lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP",
+    ),
+}
+
+
+def _require(by, permission, obj, message=None):
+    if not by.has_perm(permission, obj):
+        raise PermissionDenied(message or _("You may not change this good practice."))
+
+
+# Writing
+
+
+def _indicators(rows):
+    cleaned, errors = [], []
+    for row in rows or []:
+        name = str(row.get("name") or "").strip()
+        value = str(row.get("value") if row.get("value") is not None else "").strip()
+        unit = str(row.get("unit") or "").strip()
+        if not (name or value or unit):
+            continue
+        if not name or not value:
+            errors.append(_("Each indicator needs a name and a value."))
+            continue
+        cleaned.append({"name": name[:200], "value": value[:50], "unit": unit[:50]})
+    if errors:
+        raise ValidationError({"indicators": errors[0]})
+    return cleaned
+
+
+def _countries(codes):
+    try:
+        iso = sorted({to_iso(str(code)) for code in codes or []})
+    except ValueError:
+        raise ValidationError({"countries": _("Unknown country code.")}) from None
+    known = set(Country.objects.filter(code__in=iso).values_list("code", flat=True))
+    if missing := [code for code in iso if code not in known]:
+        raise ValidationError(
+            {"countries": _("Unknown: %(codes)s.") % {"codes": ", ".join(missing)}}
+        )
+    return iso
+
+
+def _search_text(practice, authors):
+    parts = [text for name in TEXTS for text in getattr(practice, name).values()]
+    parts += [row["name"] for row in practice.indicators]
+    for cluster in authors:
+        parts += [cluster.name, cluster.organisation.legal_name, cluster.organisation.short_name]
+    return fold(" ".join(part for part in parts if part))
+
+
+def _apply(practice, values):
+    for name in TEXTS:
+        if name in values:
+            setattr(practice, name, clean_translations(values[name]))
+    for name in _SCALAR:
+        if name in values:
+            setattr(practice, name, (values[name] or "").strip())
+    if "indicators" in values:
+        practice.indicators = _indicators(values["indicators"])
+    if "countries" in values:
+        practice.countries = _countries(values["countries"])
+    if not practice.title:
+        raise ValidationError(
+            {"title": _("Give the good practice a title in at least one language.")}
+        )
+
+
+def _check_authors(authors, by):
+    authors = list(authors or [])
+    if not authors:
+        raise ValidationError({"authors": _("Name at least one cluster organisation as author.")})
+    # No `by` is a trusted caller (the demo, an import), not a person.
+    if by is None or by.is_secretariat:
+        return authors
+    managed = set(
+        clusters_managed_by(by).filter(pk__in=[a.pk for a in authors]).values_list("pk", flat=True)
+    )
+    if not managed:
+        raise PermissionDenied(_("You may write good practices only for clusters you manage."))
+    return authors
+
+
+def _save(practice, values, authors):
+    practice.search_text = _search_text(practice, authors)
+    practice.save()
+    practice.authors.set(authors)
+    for name in _MANY:
+        if name in values:
+            getattr(practice, name).set(values[name] or [])
+
+
+@transaction.atomic
+def create_practice(*, authors, by, is_demo=False, **values):
+    authors = _check_authors(authors, by)
+    practice = GoodPractice(created_by=by, is_demo=is_demo)
+    _apply(practice, values)
+    _save(practice, values, authors)
+    return practice
+
+
+@transaction.atomic
+def update_practice(*, practice, by, authors=None, **values):
+    _require(by, "cooperation.change_practice", practice)
+    authors = (
+        _check_authors(authors, by)
+        if authors is not None
+        else list(practice.authors.select_related("organisation"))
+    )
+    _apply(practice, values)
+    _save(practice, values, authors)
+    return practice
+
+
+# Moderation: the one place where a case changes state.
+
+# action -> (states it starts from, state it leads to, permission, needs a reason)
+TRANSITIONS = {
+    "submit": ((S.DRAFT, S.REJECTED), S.IN_REVIEW, "cooperation.submit_practice", False),
+    "publish": ((S.IN_REVIEW,), S.PUBLISHED, "cooperation.moderate_practice", False),
+    "return": ((S.IN_REVIEW, S.PUBLISHED), S.DRAFT, "cooperation.moderate_practice", True),
+    "reject": ((S.IN_REVIEW,), S.REJECTED, "cooperation.moderate_practice", True),
+}
+
+
+def _check_complete(practice):
+    missing = [name for name in ("title", "problem", "solution") if not getattr(practice, name)]
+    if missing:
+        raise ValidationError(
+            {name: _("Write this section before sending the case for review.") for name in missing}
+        )
+
+
+@transaction.atomic
+def transition(*, practice, action, by, reason="", now=None):
+    """Authors submit; the secretariat publishes, sends back (to draft) or rejects, with a
+    reason the authors read. Anything else is refused."""
+    if action not in TRANSITIONS:
+        raise ValidationError(_("Unknown action."))
+    sources, target, permission, needs_reason = TRANSITIONS[action]
+    given, practice = practice, GoodPractice.objects.select_for_update().get(pk=practice.pk)
+    # Someone who manages the case but asks at the wrong moment is told why, not just refused.
+    manages = by.has_perm("cooperation.manage_practice", practice)
+    if not by.has_perm(permission, practice) and (practice.status in sources or not manages):
+        raise PermissionDenied(_("You may not do this with this good practice."))
+    if practice.status not in sources:
+        raise ValidationError(
+            _("A good practice that is %(status)s cannot be changed this way.")
+            % {"status": practice.get_status_display().lower()}
+        )
+    reason = (reason or "").strip()
+    if needs_reason and not reason:
+        raise ValidationError({"reason": _("Tell the authors why.")})
+    now = now or timezone.now()
+    practice.status = target
+    if action == "submit":
+        _check_complete(practice)
+        practice.submitted_at = now
+    else:
+        practice.reviewed_by = by
+        practice.review_note = reason
+    if target == S.PUBLISHED:
+        practice.published_at = practice.published_at or now
+    changed = ["status", "submitted_at", "published_at", "reviewed_by", "review_note", "updated_at"]
+    practice.save(update_fields=changed)
+    for name in changed:
+        setattr(given, name, getattr(practice, name))
+    if action != "submit":
+        _tell_authors(practice, action=action, by=by)
+    return practice
+
+
+def _tell_authors(practice, *, action, by):
+    notify_all(
+        users=author_managers(practice),
+        kind=kinds.PRACTICE_REVIEWED,
+        template="practice_reviewed",
+        context={
+            "practice": practice,
+            "action": action,
+            "reason": practice.review_note,
+            "url": absolute_url("cooperation:practice", practice.pk),
+        },
+        exclude=by,
+    )
+
+
+def submit_practice(*, practice, by):
+    return transition(practice=practice, action="submit", by=by)
+
+
+def publish_practice(*, practice, by):
+    return transition(practice=practice, action="publish", by=by)
+
+
+def return_practice(*, practice, by, reason, reject=False):
+    return transition(
+        practice=practice, action="reject" if reject else "return", by=by, reason=reason
+    )
+
+
+# Attachments
+
+
+def check_attachment(file):
+    """(kind, content type) of an acceptable file, else a ValidationError. The extension is the
+    uploader's word; the first bytes say what the file really is."""
+    name = (file.name or "").lower()
+    extension = name[name.rfind(".") :] if "." in name else ""
+    if extension not in ATTACHMENT_TYPES:
+        raise ValidationError(
+            _("Attach a PDF document or a PNG, JPEG or WebP image."), code="file_type"
+        )
+    if file.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(limit)d MB.")
+            % {"limit": MAX_ATTACHMENT_BYTES // (1024 * 1024)},
+            code="file_size",
+        )
+    if not file.size:
+        raise ValidationError(_("The file is empty."), code="file_size")
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    kind, content_type, looks_right = ATTACHMENT_TYPES[extension]
+    if not looks_right(head):
+        raise ValidationError(
+            _("The file's content does not match its type (%(ext)s).") % {"ext": extension},
+            code="file_content",
+        )
+    return kind, content_type
+
+
+def add_attachment(*, practice, file, by, name=""):
+    _require(by, "cooperation.manage_practice", practice)
+    kind, content_type = check_attachment(file)
+    if practice.attachments.count() >= MAX_ATTACHMENTS:
+        raise ValidationError(
+            _("A good practice has at most %(n)d attachments.") % {"n": MAX_ATTACHMENTS}
+        )
+    original = file.name.rsplit("/", 1)[-1]
+    return PracticeAttachment.objects.create(
+        practice=practice,
+        file=file,
+        kind=kind,
+        content_type=content_type,
+        name=(name or "").strip()[:200] or original[:200],
+        size=file.size,
+        uploaded_by=by,
+    )
+
+
+def delete_attachment(*, attachment, by):
+    _require(by, "cooperation.manage_practice", attachment.practice)
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+# Adoption
+
+
+def _responding_organisation(practice, organisation, by):
+    if not organisations_represented_by(by).filter(pk=organisation.pk).exists():
+        raise PermissionDenied(_("You may not speak for this organisation."))
+    if practice.status != S.PUBLISHED:
+        raise ValidationError(_("This good practice is not published."))
+    if practice.authors.filter(organisation=organisation).exists():
+        raise ValidationError(_("The authors cannot answer their own good practice."))
+
+
+def want_to_adopt(*, practice, organisation, by, message):
+    """'We want to adopt this': the authors' cluster managers are emailed."""
+    _responding_organisation(practice, organisation, by)
+    if not (message or "").strip():
+        raise ValidationError({"message": _("Write a few words to the authors.")})
+    try:
+        with transaction.atomic():
+            interest = AdoptionInterest.objects.create(
+                practice=practice, organisation=organisation, created_by=by, message=message.strip()
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("This organisation has already told the authors it wants to adopt this.")
+        ) from None
+    notify_all(
+        users=author_managers(practice),
+        kind=kinds.PRACTICE_ADOPTION_INTEREST,
+        template="practice_adoption_interest",
+        context={
+            "practice": practice,
+            "interest": interest,
+            "sender": by,
+            "url": absolute_url("cooperation:practice", practice.pk),
+        },
+        exclude=by,
+    )
+    return interest
+
+
+def give_feedback(*, practice, organisation, by, text, adopted_on=None):
+    """'We adopted it': shown on the case to every reader."""
+    _responding_organisation(practice, organisation, by)
+    if not (text or "").strip():
+        raise ValidationError({"text": _("Tell the others how you adopted it.")})
+    if adopted_on and adopted_on > timezone.localdate():
+        raise ValidationError({"adopted_on": _("The date cannot be in the future.")})
+    try:
+        with transaction.atomic():
+            return AdoptionFeedback.objects.create(
+                practice=practice,
+                organisation=organisation,
+                created_by=by,
+                text=text.strip(),
+                adopted_on=adopted_on,
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("This organisation has already told how it adopted this good practice.")
+        ) from None

@@ -1,0 +1,113 @@
+"""International projects: saving a consortium as an idea, and the one path of status changes."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..candidates import CooperationSource, add_cooperation_source
+from ..models import PartnerRole, Project, ProjectPartner, ProjectStatus
+from ..recommend import Topic
+
+# Where each status may go. A proposal that is not funded goes back to being an idea.
+TRANSITIONS = {
+    ProjectStatus.IDEA: (ProjectStatus.PROPOSAL,),
+    ProjectStatus.PROPOSAL: (ProjectStatus.FUNDED, ProjectStatus.IDEA),
+    ProjectStatus.FUNDED: (ProjectStatus.RUNNING,),
+    ProjectStatus.RUNNING: (ProjectStatus.COMPLETED,),
+    ProjectStatus.COMPLETED: (),
+}
+
+
+def theme_of(call_topic):
+    """The call's family ("SC5-10-2016" -> "SC5"), by which the public list groups projects."""
+    return Topic(call_topic).programme[:40] if call_topic else ""
+
+
+@transaction.atomic
+def create_project(
+    *,
+    title,
+    partners,
+    by=None,
+    acronym="",
+    call=None,
+    call_topic="",
+    status=ProjectStatus.IDEA,
+    budget=None,
+    start_date=None,
+    end_date=None,
+    is_demo=False,
+    source_id="",
+):
+    """`partners` is a list of (organisation, role, contribution), one coordinator among them."""
+    coordinators = [p for p in partners if p[1] == PartnerRole.COORDINATOR]
+    if len(coordinators) != 1:
+        raise ValidationError(_("A project has exactly one coordinator."))
+    if len({organisation.pk for organisation, _role, _c in partners}) != len(partners):
+        raise ValidationError(_("An organisation is a partner of a project only once."))
+    call_topic = call_topic or (call.topic_code if call else "")
+    project = Project.objects.create(
+        title=title or acronym,
+        acronym=acronym,
+        call=call,
+        call_topic=call_topic,
+        theme=theme_of(call_topic),
+        status=status,
+        budget=budget,
+        start_date=start_date,
+        end_date=end_date,
+        is_demo=is_demo,
+        source_id=source_id,
+        created_by=by,
+        country_count=len({organisation.country_id for organisation, _r, _c in partners}),
+    )
+    ProjectPartner.objects.bulk_create(
+        ProjectPartner(project=project, organisation=o, role=r, contribution=c)
+        for o, r, c in partners
+    )
+    return project
+
+
+def coordinator_of(project):
+    partner = project.partners.filter(role=PartnerRole.COORDINATOR).select_related("organisation")
+    found = partner.first()
+    return found.organisation if found else None
+
+
+@transaction.atomic
+def change_status(*, project, to, by, now=None):
+    """The only way a project's status changes: allowed transitions only, recorded with who and
+    when."""
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if to not in TRANSITIONS[ProjectStatus(project.status)]:
+        raise ValidationError(
+            _("A project cannot go from %(current)s to %(new)s.")
+            % {
+                "current": ProjectStatus(project.status).label,
+                "new": ProjectStatus(to).label,
+            },
+            code="transition",
+        )
+    project.status = to
+    project.status_changed_at = now or timezone.now()
+    project.status_changed_by = by
+    project.save(update_fields=["status", "status_changed_at", "status_changed_by", "updated_at"])
+    return project
+
+
+def _project_groups():
+    groups = {}
+    for project_id, organisation_id in ProjectPartner.objects.values_list(
+        "project_id", "organisation_id"
+    ):
+        groups.setdefault(project_id, set()).add(organisation_id)
+    return [groups[key] for key in sorted(groups)]
+
+
+def _project_version():
+    return tuple(ProjectPartner.objects.aggregate(count=Count("pk"), last=Max("pk")).values())
+
+
+add_cooperation_source(CooperationSource("projects", _project_groups, _project_version))

@@ -1,0 +1,76 @@
+"""International projects: the public list of cross-border projects, a project's page, and its
+status changes by the coordinator's representatives."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from helisa.core.paging import paginate
+
+from ..models import Project, ProjectStatus
+from ..queries_projects import (
+    PROJECT_FILTERS,
+    project_filter_choices,
+    project_with_partners,
+    public_projects,
+)
+from ..services.projects import TRANSITIONS, change_status
+
+
+def project_list(request):
+    context = {
+        "page": paginate(public_projects(request.GET), request.GET.get("page")),
+        "options": project_filter_choices(),
+        "current": {name: request.GET.get(name, "") for name in PROJECT_FILTERS},
+    }
+    return render(request, "cooperation/projects/list.html", context)
+
+
+def _project(request, pk):
+    try:
+        project = project_with_partners(pk)
+    except Project.DoesNotExist:
+        raise Http404 from None
+    if not request.user.has_perm("cooperation.view_project", project):
+        raise Http404
+    return project
+
+
+def project_detail(request, pk):
+    project = _project(request, pk)
+    can_change = request.user.has_perm("cooperation.change_project", project)
+    next_statuses = [ProjectStatus(s) for s in TRANSITIONS[ProjectStatus(project.status)]]
+    context = {
+        "project": project,
+        "partners": list(project.partners.all()),
+        "can_change": can_change,
+        "next_statuses": next_statuses if can_change else [],
+    }
+    return render(request, "cooperation/projects/detail.html", context)
+
+
+@login_required
+@require_POST
+def project_status(request, pk):
+    project = _project(request, pk)
+    if not request.user.has_perm("cooperation.change_project", project):
+        raise PermissionDenied
+    try:
+        change_status(project=project, to=request.POST.get("status", ""), by=request.user)
+    except (ValidationError, ValueError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("The project's status has been changed."))
+    return redirect(project)
+
+
+urlpatterns = [
+    path("projects/", project_list, name="projects"),
+    path("projects/<int:pk>/", project_detail, name="project"),
+    path("projects/<int:pk>/status/", project_status, name="project_status"),
+]
