@@ -20,12 +20,20 @@ def _fast_and_quiet(settings, tmp_path):
     settings.ACCOUNT_RATE_LIMITS = False
 
 
+def _flushes_the_database(item):
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
 @pytest.fixture(scope="module", autouse=True)
-def _reference_data_outlives_flushes(django_db_setup, django_db_blocker):
+def _reference_data_outlives_flushes(request, django_db_blocker):
     """Module scope: a function fixture is torn down before transactional_db flushes."""
     yield
-    with django_db_blocker.unblock():
-        ensure_reference_data()
+    if any(_flushes_the_database(item) for item in request.node.collect()):
+        with django_db_blocker.unblock():
+            ensure_reference_data()
 
 
 @pytest.fixture
