@@ -5,7 +5,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-
 class Migration(migrations.Migration):
     dependencies = [
         ("cooperation", "0002_good_practices"),
