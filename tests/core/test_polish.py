@@ -108,6 +108,14 @@ LISTS = {
         ["Profile współpracy", "Filtry", "Rodzaj", "Oferta czy zapytanie", "Inwestycje"],
         ["Cooperation profiles", "Cooperation", "Filters", "Kind", "Investment", "Apply filters"],
     ),
+    "/cooperation/practices/": (
+        ["Dobre praktyki", "Filtry", "Wszyscy autorzy", "0 dobrych praktyk"],
+        ["Good practices", "Filters", "All authors", "Apply filters", "good practices"],
+    ),
+    "/cooperation/calls/": (
+        ["Nabory", "Projekty transgraniczne", "Nie ma jeszcze żadnego naboru."],
+        ["Calls", "Cross-border projects", "No call yet.", "consortium"],
+    ),
     "/alliances/": (
         ["Związki i sieci", "Europejski Związek Klastrów", "0 członków"],
         ["Alliances", "Alliances and networks", "Congresses", "members"],
