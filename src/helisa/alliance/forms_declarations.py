@@ -27,6 +27,37 @@ class VersionForm(forms.Form):
         }
 
 
+class DeclarationForm(VersionForm):
+    """A new declaration's title and address, and the texts of its first version."""
+
+    slug = forms.SlugField(
+        label=_("Address"),
+        required=False,
+        max_length=50,
+        help_text=_("Part of the web address; left empty, it is made from the English title."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = dict(settings.LANGUAGES)
+        required = {code for code, _name in settings.LANGUAGES}
+        titles = {}
+        for code in settings.CONTENT_LANGUAGES:
+            titles[f"title_{code}"] = forms.CharField(
+                label=_("Title (%(language)s)") % {"language": names.get(code, code)},
+                max_length=300,
+                required=code in required,
+                widget=forms.TextInput(attrs={"lang": code}),
+            )
+        # The titles and the address come before the texts.
+        self.fields = {**titles, "slug": self.fields.pop("slug"), **self.fields}
+
+    def titles(self):
+        return {
+            code: self.cleaned_data.get(f"title_{code}", "") for code in settings.CONTENT_LANGUAGES
+        }
+
+
 class AuthorityForm(forms.Form):
     email = forms.EmailField(label=_("Email of the person who will sign"))
     function = forms.CharField(label=_("Function"), max_length=150)

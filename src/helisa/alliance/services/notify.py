@@ -1,7 +1,7 @@
-"""Emails about an alliance's memberships, each rendered in its recipient's language."""
+"""Emails about an alliance's memberships and declarations, each in its recipient's language."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -9,6 +9,9 @@ from django.utils import translation
 
 from helisa.core.models import User
 from helisa.registry.models import RoleKind
+
+from ..models import AllianceMember
+from ..receipts import receipt_file
 
 
 def absolute_url(name, *args):
@@ -30,12 +33,110 @@ def alliance_secretariat(alliance):
     return alliance.secretariat.filter(is_active=True)
 
 
-def send_to_users(*, users, template, context):
-    """Send alliance/email/<template>_subject.txt and _message.txt to each user, in their language."""
+def organisation_managers(organisation):
+    """Who may manage the organisation's roles (and so its signing authorities)."""
+    kind = RoleKind.CLUSTER_MANAGER if hasattr(organisation, "cluster") else RoleKind.REPRESENTATIVE
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(roles__organisation_id=organisation.pk, roles__kind=kind)
+            | Q(owned_organisations=organisation.pk)
+        )
+        .distinct()
+    )
+
+
+def confirming_secretariat(organisation):
+    """The secretariats of the organisation's alliances; the platform's when it is in none."""
+    alliances = AllianceMember.objects.filter(cluster__organisation_id=organisation.pk)
+    users = User.objects.filter(
+        is_active=True, alliances_run__in=alliances.values("alliance_id")
+    ).distinct()
+    if users.exists():
+        return users
+    return User.objects.filter(is_active=True, is_secretariat=True)
+
+
+def send_to_users(*, users, template, context, attachments=()):
+    """Send alliance/email/<template>_subject.txt and _message.txt to each user, in their language.
+
+    `attachments` are (filename, content, mimetype) tuples, the same for every recipient."""
     for user in users:
         with translation.override(user.language or settings.LANGUAGE_CODE):
             full = {"site_url": settings.SITE_URL, "recipient": user, **context}
             subject = render_to_string(f"alliance/email/{template}_subject.txt", full)
             body = render_to_string(f"alliance/email/{template}_message.txt", full)
         subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-        send_mail(subject, body, None, [user.email])
+        message = EmailMessage(subject, body, None, [user.email])
+        for attachment in attachments:
+            message.attach(*attachment)
+        message.send()
+
+
+def _with_organisation_managers(user_id, organisation):
+    managers = organisation_managers(organisation).values("pk")
+    return User.objects.filter(is_active=True).filter(Q(pk=user_id) | Q(pk__in=managers))
+
+
+def authority_granted(authority):
+    send_to_users(
+        users=confirming_secretariat(authority.organisation),
+        template="authority_granted",
+        context={
+            "authority": authority,
+            "organisation": authority.organisation,
+            "confirm_url": absolute_url("alliance:authorities_awaiting"),
+        },
+    )
+
+
+def authority_confirmed(authority):
+    send_to_users(
+        users=_with_organisation_managers(authority.user_id, authority.organisation),
+        template="authority_confirmed",
+        context={
+            "authority": authority,
+            "organisation": authority.organisation,
+            "authorities_url": absolute_url("alliance:authorities", authority.organisation_id),
+        },
+    )
+
+
+def _signature_context(signature):
+    version = signature.version
+    declaration = version.declaration
+    return {
+        "signature": signature,
+        "version": version,
+        "declaration": declaration,
+        "organisation": signature.organisation,
+        "signatories_url": absolute_url(
+            "alliance:signatories", declaration.alliance.slug, declaration.slug, version.number
+        ),
+    }
+
+
+def signed(signature):
+    receipt = (
+        f"receipt-{signature.receipt_digest[:16]}.json",
+        receipt_file(signature.receipt),
+        "application/json",
+    )
+    send_to_users(
+        users=User.objects.filter(pk=signature.signer_id, is_active=True),
+        template="signed",
+        context={
+            **_signature_context(signature),
+            "signed_url": absolute_url("alliance:signed", signature.pk),
+            "verify_url": absolute_url("alliance:verify"),
+        },
+        attachments=[receipt],
+    )
+
+
+def signature_revoked(signature):
+    send_to_users(
+        users=_with_organisation_managers(signature.signer_id, signature.organisation),
+        template="signature_revoked",
+        context=_signature_context(signature),
+    )

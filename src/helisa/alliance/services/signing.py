@@ -2,10 +2,11 @@
 
 Each function checks that the change is allowed, saves it and records an event. A refused
 signature leaves nothing behind: no Signature row and no event. `by=None` means Helisa itself
-(the demo), which no permission check applies to.
+(the demo), which no permission check applies to and nobody is emailed about.
 """
 
 import uuid
+from functools import partial
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
@@ -13,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from helisa.alliance import (
@@ -29,14 +31,22 @@ from helisa.alliance.models import (
 from helisa.alliance.models.declarations import DeclarationEvent, DeclarationEventKind
 from helisa.core.translated import clean_translations
 
+from . import notify
 from .signing_keys import current_key
 
 MANDATE_MAX_BYTES = 10 * 1024 * 1024
+# The address of the page that creates declarations.
+RESERVED_SLUGS = {"new"}
 
 
 def _require(by, permission, obj):
     if by is not None and not by.has_perm(permission, obj):
         raise PermissionDenied(_("You may not do this."))
+
+
+def _notify_after_commit(send, obj):
+    """A rolled-back change sends nothing."""
+    transaction.on_commit(partial(send, obj))
 
 
 def _event(kind, *, by, version=None, organisation=None, detail=""):
@@ -55,8 +65,28 @@ def create_declaration(*, alliance, slug, title, by, is_demo=False):
     if not title:
         raise ValidationError(_("Give the declaration a title."))
     if alliance.declarations.filter(slug=slug).exists():
-        raise ValidationError(_("The alliance already has a declaration with this address."))
+        raise ValidationError(
+            _("The alliance already has a declaration with this address."), code="duplicate_slug"
+        )
     return Declaration.objects.create(alliance=alliance, slug=slug, title=title, is_demo=is_demo)
+
+
+@transaction.atomic
+def create_declaration_with_version(*, alliance, slug, title, texts, authoritative_language, by):
+    """A new declaration and its first version, as a draft; `slug` empty means from the title."""
+    _require(by, "alliance.manage_declarations", alliance)
+    slug = slug or slugify(clean_translations(title).get("en", ""))
+    if not slug:
+        raise ValidationError(_("Give the declaration an address, or an English title."))
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            _("This address is reserved: choose another one."), code="duplicate_slug"
+        )
+    declaration = create_declaration(alliance=alliance, slug=slug, title=title, by=by)
+    create_version(
+        declaration=declaration, texts=texts, authoritative_language=authoritative_language, by=by
+    )
+    return declaration
 
 
 def _checked_texts(texts, authoritative_language):
@@ -151,6 +181,8 @@ def grant_signing_authority(*, organisation, user, function, mandate, by):
         organisation=organisation, user=user, function=function, mandate=mandate, granted_by=by
     )
     _event(DeclarationEventKind.AUTHORITY_GRANTED, by=by, organisation=organisation)
+    if by is not None:
+        _notify_after_commit(notify.authority_granted, authority)
     return authority
 
 
@@ -164,6 +196,8 @@ def confirm_signing_authority(*, authority, by, at=None):
     authority.confirmed_at = at or timezone.now()
     authority.save(update_fields=["confirmed_by", "confirmed_at"])
     _event(DeclarationEventKind.AUTHORITY_CONFIRMED, by=by, organisation=authority.organisation)
+    if by is not None:
+        _notify_after_commit(notify.authority_confirmed, authority)
     return authority
 
 
@@ -197,9 +231,11 @@ def sign_declaration(*, version, organisation, user, place, password_or_code):
         raise ValidationError(
             _("The password or code is not correct: nothing was signed."), code="credential"
         )
-    return record_signature(
+    signature = record_signature(
         version=version, organisation=organisation, user=user, place=place, signed_at=None
     )
+    _notify_after_commit(notify.signed, signature)
+    return signature
 
 
 def _refuse_unless_signable(version, organisation, user):
@@ -307,4 +343,6 @@ def revoke_signature(*, signature, by, reason):
         organisation=signature.organisation,
         detail=reason,
     )
+    if by is not None:
+        _notify_after_commit(notify.signature_revoked, signature)
     return signature

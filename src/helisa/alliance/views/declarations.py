@@ -14,8 +14,13 @@ from django.views.decorators.http import require_POST
 from helisa.alliance import declaration_queries as queries
 from helisa.alliance import declaration_rules  # noqa: F401  (registers the permissions)
 from helisa.alliance.declaration_presentation import language_sections, pdf_for
-from helisa.alliance.forms_declarations import RevokeForm, VerifyForm, VersionForm
-from helisa.alliance.models import Signature, SigningKey, VersionStatus
+from helisa.alliance.forms_declarations import (
+    DeclarationForm,
+    RevokeForm,
+    VerifyForm,
+    VersionForm,
+)
+from helisa.alliance.models import Alliance, Signature, SigningKey, VersionStatus
 from helisa.alliance.receipts import public_key_document, receipt_file
 from helisa.alliance.services import signing
 from helisa.alliance.verification import check_receipt
@@ -75,6 +80,32 @@ def signatories_pdf(request, alliance, slug, number):
     name = f"{declaration.alliance.slug}-{declaration.slug}-v{version.number}-signatories.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
+
+
+@login_required
+def declaration_new(request, alliance):
+    alliance = get_object_or_404(Alliance, slug=alliance)
+    _require(request, "alliance.manage_declarations", alliance)
+    form = DeclarationForm(request.POST or None, initial={"authoritative_language": "en"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            declaration = signing.create_declaration_with_version(
+                alliance=alliance,
+                slug=form.cleaned_data["slug"],
+                title=form.titles(),
+                texts=form.texts(),
+                authoritative_language=form.cleaned_data["authoritative_language"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            field = "slug" if getattr(error, "code", None) == "duplicate_slug" else None
+            form.add_error(field, error)
+        else:
+            messages.success(
+                request, _("The declaration was created; its first version is a draft.")
+            )
+            return redirect(declaration)
+    return render(request, "alliance/declaration_form.html", {"alliance": alliance, "form": form})
 
 
 @login_required
@@ -193,6 +224,7 @@ urlpatterns = [
     path("signatures/<int:pk>/receipt.json", receipt, name="receipt"),
     path("signatures/<int:pk>/revoke/", revoke_signature, name="revoke_signature"),
     path("<slug:alliance>/keys/<slug:key_id>.json", public_key, name="public_key"),
+    path("<slug:alliance>/declarations/new/", declaration_new, name="declaration_new"),
     path("<slug:alliance>/declarations/<slug:slug>/", declaration, name="declaration"),
     path("<slug:alliance>/declarations/<slug:slug>/new-version/", version_new, name="version_new"),
     path(
