@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from helisa.congress import queries
 from helisa.congress import rules as _rules  # noqa: F401  (registers the permissions)
 from helisa.congress.ical import feed_token
+from helisa.congress.projects_shown import participants_projects
 from helisa.congress.services.programme import toggle_favourite
 from helisa.core.paging import paginate
 
@@ -35,6 +36,7 @@ def detail(request, slug):
             "registration": queries.registration_of(request.user, congress),
             "organises": request.user.has_perm("congress.organise", congress),
             "ceremonies": _declarations(congress),
+            "participants_projects": participants_projects(congress),
         },
     )
 
