@@ -1,20 +1,13 @@
 """The printable list of a declaration version's signatories (fpdf2, with a Unicode font)."""
 
-from pathlib import Path
-
-from fpdf import FPDF
-
-FONT = Path(__file__).resolve().parent.parent / "core" / "fonts" / "DejaVuSans.ttf"
+from helisa.core.pdf import unicode_pdf
 
 
 def render_signatories_pdf(*, title, heading, digest, texts, groups, labels):
     """`texts`: [(language label, text, is_authoritative)]; `groups`: [(country name,
     [{"organisation", "signer", "function", "time", "place", "digest", "revoked"}])];
     `labels`: translated words. Plain data in, PDF bytes out."""
-    pdf = FPDF(format="A4")
-    pdf.set_title(title)
-    pdf.set_creator("Helisa")
-    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf = unicode_pdf(title=title, format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     width = pdf.epw

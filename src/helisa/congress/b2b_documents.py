@@ -4,11 +4,8 @@ Plain data in, bytes or text out; the words come translated from the caller.
 """
 
 from datetime import UTC, datetime
-from pathlib import Path
 
-from fpdf import FPDF
-
-FONT = Path(__file__).resolve().parent.parent / "core" / "fonts" / "DejaVuSans.ttf"
+from helisa.core.pdf import unicode_pdf
 
 
 def _ical_text(value):
@@ -66,10 +63,7 @@ def render_ical(*, calendar_name, events, host="helisa"):
 
 
 def _pdf(title):
-    pdf = FPDF(format="A4")
-    pdf.set_title(title)
-    pdf.set_creator("Helisa")
-    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf = unicode_pdf(title=title, format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     pdf.set_font("DejaVu", size=16)

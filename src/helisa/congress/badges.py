@@ -2,12 +2,11 @@
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 import segno
-from fpdf import FPDF
 
-FONT = Path(__file__).resolve().parent.parent / "core" / "fonts" / "DejaVuSans.ttf"
+from helisa.core.pdf import unicode_pdf
+
 BADGE_W, BADGE_H = 105, 148.5
 QR_SIZE = 50
 
@@ -57,12 +56,9 @@ def _draw(pdf, badge, x, y):
 
 
 def _pdf(page_format, title, badges):
-    pdf = FPDF(format=page_format)
-    pdf.set_title(title)
-    pdf.set_creator("Helisa")
+    pdf = unicode_pdf(title=title, format=page_format)
     # The codes in the metadata let a printer's log, and the tests, tell which badges a file holds.
     pdf.set_keywords(" ".join(badge.code for badge in badges))
-    pdf.add_font("DejaVu", fname=str(FONT))
     pdf.set_auto_page_break(auto=False)
     pdf.set_margins(0, 0)
     return pdf

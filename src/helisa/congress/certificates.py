@@ -1,11 +1,8 @@
 """The certificate of attendance, in the participant's language. Plain data in, PDF bytes out."""
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from fpdf import FPDF
-
-FONT = Path(__file__).resolve().parent.parent / "core" / "fonts" / "DejaVuSans.ttf"
+from helisa.core.pdf import unicode_pdf
 
 
 @dataclass(frozen=True)
@@ -21,11 +18,10 @@ class Certificate:
 
 
 def render_certificate(certificate):
-    pdf = FPDF(orientation="landscape", format="A4")
-    pdf.set_title(f"{certificate.heading}: {certificate.name}")
-    pdf.set_creator("Helisa")
+    pdf = unicode_pdf(
+        title=f"{certificate.heading}: {certificate.name}", orientation="landscape", format="A4"
+    )
     pdf.set_keywords(certificate.code)
-    pdf.add_font("DejaVu", fname=str(FONT))
     pdf.set_auto_page_break(auto=False)
     pdf.add_page()
     width = pdf.epw

@@ -9,8 +9,12 @@ FONT_FILE = Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf"
 FONT = "DejaVu"
 
 
-def unicode_pdf(*, size=11, **options):
+def unicode_pdf(*, title="", size=11, **options):
+    """An FPDF document made by Helisa, with the Unicode font added and selected."""
     pdf = FPDF(**options)
+    if title:
+        pdf.set_title(title)
+    pdf.set_creator("Helisa")
     pdf.add_font(FONT, fname=str(FONT_FILE))
     pdf.set_font(FONT, size=size)
     return pdf
