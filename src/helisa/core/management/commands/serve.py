@@ -1,3 +1,4 @@
+import signal
 import subprocess
 import sys
 
@@ -27,6 +28,8 @@ class Command(BaseCommand):
         if not no_demo and not Organisation.objects.exists():
             self.stdout.write("Empty database: building the demo registry (a minute at most)...")
             call_command("demo")
+        # Stopped with SIGTERM (a supervisor, `kill`), stop the worker too, as Ctrl-C does.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         worker = None
         if not no_worker:
             worker = subprocess.Popen([sys.executable, "-m", "helisa.cli", "db_worker"])  # noqa: S603
