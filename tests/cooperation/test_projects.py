@@ -237,3 +237,35 @@ def test_the_call_page_shows_the_rules_and_the_date_of_the_country_lists(call):
     body = Client().get(call.get_absolute_url()).content.decode()
     assert "Horizon test call" in body and "Norway" in body
     assert "2025" in body
+
+
+def _count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the caches the page keeps (option lists)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", ["/cooperation/projects/", "/cooperation/calls/"])
+def test_the_project_and_call_lists_make_as_many_queries_for_one_item_as_for_three(
+    url, coordinator, partners, client
+):
+    def add_one(number):
+        make_project(coordinator, partners, ProjectStatus.RUNNING, call_topic=f"SC5-{number}-2016")
+        Call.objects.create(
+            name={"en": f"Call {number}"},
+            kind=ProgrammeKind.HORIZON_EUROPE,
+            min_partners=3,
+            max_partners=4,
+            min_countries=3,
+            eligible_list="horizon_europe",
+        )
+
+    add_one(1)
+    with_one = _count_queries(client, url)
+    add_one(2)
+    add_one(3)
+    assert _count_queries(client, url) == with_one
