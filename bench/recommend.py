@@ -4,9 +4,10 @@
     python -m bench.recommend      # the same, on its own
 
 For each project with at least 3 participants (roles coordinator and participant), only the
-coordinator is kept: the recommender gets the coordinator and the project's call topic (code and
-title) and ranks the whole registry. The project is removed from everything the recommender sees
-and every derived feature (co-participation, activity counts, topics) is recomputed without it.
+coordinator is kept: the recommender gets the coordinator (with its helix role and country) and
+the project's call topic (code and title) and ranks the whole registry. The project is removed from
+everything the recommender sees and every derived feature (co-participation, activity counts,
+topics) is recomputed without it.
 Organisations whose only project is the hidden one stay candidates, ranked last and tied (in this
 file having no other project would give them away). Tied scores count as randomly ordered: a tie
 group that straddles the cut-off counts its hidden partners by their expected share. Recall is
@@ -78,7 +79,12 @@ def evaluate(data, case, *, weights=None):
     unseen = [c.id for c in candidates if c.id != coordinator and c.activity == 0]
     topic = data.topics[case["project"]]
     facts = data.organisations[coordinator]
-    query = Query(requester=coordinator, helix_role=facts["helix_role"], topics=(topic,))
+    query = Query(
+        requester=coordinator,
+        helix_role=facts["helix_role"],
+        country=facts["country"],
+        topics=(topic,),
+    )
     scores = {
         "helisa": {
             item.candidate_id: item.score
