@@ -17,7 +17,7 @@ from helisa.alliance.services import membership as services
 from helisa.registry.models import Cluster, ClusterKind
 
 from .auth import signed_in
-from .errors import Conflict
+from .errors import Conflict, conflicts_as_409
 from .language import label_in
 from .pagination import LimitOffset
 from .permissions import require
@@ -164,14 +164,7 @@ class VoteOut(Schema):
 # Helpers
 
 
-def _run(call, **kwargs):
-    """Call a service; a refusal because of what is stored becomes a 409."""
-    try:
-        return call(**kwargs)
-    except ValidationError as error:
-        if getattr(error, "code", None) in CONFLICTS:
-            raise Conflict(error.messages[0]) from error
-        raise
+_run = conflicts_as_409(CONFLICTS)
 
 
 def anyone(request):

@@ -3,7 +3,6 @@ organisers) schedule runs. Every write goes through the same services as the UI.
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
@@ -22,7 +21,7 @@ from helisa.congress.services import b2b_participants, b2b_requests, b2b_schedul
 from helisa.congress.slots import slot_id
 
 from .auth import signed_in
-from .errors import Conflict
+from .errors import conflicts_as_409
 from .language import label_in
 from .pagination import LimitOffset
 from .permissions import require
@@ -152,13 +151,7 @@ class RunOut(Schema):
 # Helpers
 
 
-def _run(call, **kwargs):
-    try:
-        return call(**kwargs)
-    except ValidationError as error:
-        if getattr(error, "code", None) in CONFLICTS:
-            raise Conflict(error.messages[0]) from error
-        raise
+_run = conflicts_as_409(CONFLICTS)
 
 
 def _congress(slug):

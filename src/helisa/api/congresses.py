@@ -4,7 +4,6 @@ from datetime import date, datetime
 from uuid import UUID
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -20,7 +19,7 @@ from helisa.congress.services.registration import cancel_registration, register
 from helisa.registry.models import Organisation
 
 from .auth import signed_in
-from .errors import Conflict
+from .errors import conflicts_as_409
 from .language import label_in
 from .pagination import LimitOffset
 from .permissions import require
@@ -208,13 +207,7 @@ class CheckInOut(Schema):
     checked_in_at: datetime
 
 
-def _run(call, **kwargs):
-    try:
-        return call(**kwargs)
-    except ValidationError as error:
-        if getattr(error, "code", None) in CONFLICTS:
-            raise Conflict(error.messages[0]) from error
-        raise
+_run = conflicts_as_409(CONFLICTS)
 
 
 @router.get(

@@ -104,3 +104,18 @@ def install_error_handlers(api):
     def server_error(request, exc):
         logger.exception("API error on %s %s", request.method, request.path)
         return respond(request, 500, _("Something went wrong on our side."), code="server_error")
+
+
+def conflicts_as_409(codes):
+    """A runner for service calls: a refusal whose code is in `codes` (a clash with what is
+    already stored, such as a second application) becomes a 409 instead of a 422."""
+
+    def run(call, **kwargs):
+        try:
+            return call(**kwargs)
+        except DjangoValidationError as error:
+            if getattr(error, "code", None) in codes:
+                raise Conflict(error.messages[0]) from error
+            raise
+
+    return run
