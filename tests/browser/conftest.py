@@ -70,6 +70,18 @@ def save_screenshot(page, name):
     return path
 
 
+def switch_language(page, code, label="Language"):
+    """Choose a language in the header's switcher and wait for the page to come back in it.
+
+    The switcher submits itself from a deferred script: a choice made before the page's load
+    event may come before that script listens, so the page is first let finish loading.
+    """
+    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.get_by_label(label, exact=True).select_option(code)
+    page.wait_for_selector(f"html[lang='{code}']")
+
+
 @pytest.fixture(scope="session")
 def chromium_path():
     path = find_chromium()

@@ -18,7 +18,7 @@ from helisa.alliance.models import Alliance, Signature
 from helisa.alliance.receipts import parse_public_keys, verify_receipt
 from helisa.alliance.services import signing
 from helisa.registry.models import RoleKind
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import save_screenshot, switch_language
 from tests.factories import ClusterFactory, RoleFactory, UserFactory, country
 
 pytestmark = pytest.mark.browser
@@ -281,12 +281,6 @@ def local_time(signature, language):
         return formats.date_format(timezone.localtime(signature.signed_at), "DATETIME_FORMAT")
 
 
-def switch_language(page, label, code):
-    with page.expect_navigation():
-        page.get_by_label(label, exact=True).select_option(code)
-    expect(page.locator("html")).to_have_attribute("lang", code)
-
-
 def find_the_signature_in_both_languages(page, signature):
     # The list is public: read it signed out.
     sign_out(page)
@@ -295,7 +289,7 @@ def find_the_signature_in_both_languages(page, signature):
     page.locator("main").get_by_role("link", name="Signatories").click()
     expect(page.locator("h1")).to_have_text(f"{DECLARATION['en']}, version 1")
 
-    switch_language(page, "Language", "pl")
+    switch_language(page, "pl")
     main = page.locator("main")
     expect(page.locator("h1")).to_have_text(f"{DECLARATION['pl']}, wersja 1")
     expect(main.locator(".badge").first).to_have_text("Otwarta do podpisu")
@@ -313,7 +307,7 @@ def find_the_signature_in_both_languages(page, signature):
     expect(page.locator("#text-pl")).to_contain_text(TEXTS["pl"])
     save_screenshot(page, "alliance-signatories-pl")
 
-    switch_language(page, "Język", "en")
+    switch_language(page, "en", label="Język")
     expect(page.locator("h1")).to_have_text(f"{DECLARATION['en']}, version 1")
     expect(page.locator("#signatories-heading")).to_have_text("Signatories")
     expect(main.locator("h3").first).to_have_text("Poland")

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from helisa.registry.models import HelixRole, NutsRegion
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import save_screenshot, switch_language
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.browser
@@ -165,9 +165,7 @@ def find_in_directory_and_on_map(page):
 
 
 def switch_to_polish(page):
-    with page.expect_navigation():
-        page.get_by_label("Language").select_option("pl")
-    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    switch_language(page, "pl")
     navigation = page.get_by_role("navigation", name="Menu główne")
     expect(navigation.get_by_role("link", name="Klastry", exact=True)).to_be_visible()
     expect(navigation.get_by_role("link", name="Mapa", exact=True)).to_be_visible()
