@@ -11,7 +11,8 @@ from helisa.registry.models import (
     MembershipStatus,
     Organisation,
 )
-from helisa.registry.services.clusters import review_cluster
+from helisa.registry.services.clusters import refresh_validation, review_cluster
+from helisa.registry.services.organisations import update_organisation
 from tests.factories import ClusterFactory, MembershipFactory, OrganisationFactory, country
 
 pytestmark = pytest.mark.django_db
@@ -235,3 +236,15 @@ def test_the_member_list_costs_the_same_for_any_length(
         page = client.get(members_url(cluster)).content.decode()
 
     assert page.count('name="action" value="remove"') == count
+
+
+def test_a_member_changing_its_helix_role_refreshes_the_validation(owner, reviewed_cluster):
+    memberships = give_members(reviewed_cluster, 15, roles=(HelixRole.BUSINESS,))
+    memberships[0].member.helix_role = HelixRole.UNIVERSITY
+    memberships[0].member.save()
+    refresh_validation(reviewed_cluster)
+    assert is_validated(reviewed_cluster)
+
+    update_organisation(organisation=memberships[0].member, by=owner, helix_role=HelixRole.BUSINESS)
+
+    assert not is_validated(reviewed_cluster)

@@ -19,6 +19,7 @@ from helisa.registry.imports import (
 from helisa.registry.imports.progress import ProgressWriter, rows_done
 from helisa.registry.models import (
     ChangeRecord,
+    Cluster,
     Country,
     HelixRole,
     ImportBatch,
@@ -392,7 +393,9 @@ def test_an_import_written_in_chunks_is_undone_whole(importer, monkeypatch):
 
 
 def test_clusters_are_imported_for_existing_organisations(importer):
-    organisation = OrganisationFactory(legal_name="Klaster Wodorowy", helix_role=HelixRole.OTHER)
+    organisation = OrganisationFactory(
+        legal_name="Klaster Wodorowy", helix_role=HelixRole.OTHER, owner=importer
+    )
     rows = [
         {
             "organisation": "Klaster Wodorowy",
@@ -415,6 +418,37 @@ def test_clusters_are_imported_for_existing_organisations(importer):
     assert str(organisation.cluster.staff_fte) == "1.50"
     undo_import(batch=batch, by=importer)
     assert not hasattr(Organisation.objects.get(pk=organisation.pk), "cluster")
+
+
+@pytest.mark.parametrize("owned_by_someone_else", [False, True])
+def test_a_cluster_profile_is_refused_for_an_organisation_one_does_not_represent(
+    importer, owned_by_someone_else
+):
+    # Unclaimed organisations too: whoever adds the profile would otherwise make a cluster
+    # nobody manages out of someone else's record.
+    owner = UserFactory() if owned_by_someone_else else None
+    organisation = OrganisationFactory(legal_name="Cudza Fundacja", owner=owner)
+    rows = [{"organisation": str(organisation.pk), "name": "Hijacked Cluster"}]
+
+    batch = upload_import(kind=ImportKind.CLUSTERS, file=csv_upload(rows), by=importer)
+
+    assert batch.status == ImportStatus.INVALID
+    [error] = errors_of(batch)
+    assert (error["row"], error["column"]) == (2, "organisation")
+    assert "You may not add a cluster profile" in error["message"]
+    assert not Cluster.objects.filter(organisation=organisation).exists()
+
+
+def test_an_organisation_row_may_not_change_someone_elses_organisation(importer):
+    organisation = OrganisationFactory(owner=UserFactory(), legal_name="Cudza Sp. z o.o.")
+    row = organisation_row(1) | {"id": str(organisation.pk), "legal_name": "Przejęta Sp. z o.o."}
+
+    batch = upload_import(kind=ImportKind.ORGANISATIONS, file=csv_upload([row]), by=importer)
+
+    assert batch.status == ImportStatus.INVALID
+    assert errors_of(batch)[0]["column"] == "id"
+    organisation.refresh_from_db()
+    assert organisation.legal_name == "Cudza Sp. z o.o."
 
 
 def test_memberships_are_imported_into_the_managers_cluster(cluster, owner):
@@ -523,6 +557,7 @@ def test_an_outsider_can_neither_see_nor_confirm_nor_undo_someone_elses_import(
     client.force_login(outsider)
 
     assert client.get(reverse("registry:import", args=[batch.pk])).status_code == 404
+    assert client.get(reverse("registry:import_progress", args=[batch.pk])).status_code == 404
     assert client.post(reverse("registry:import_confirm", args=[batch.pk])).status_code == 404
     batch.refresh_from_db()
     assert batch.status == ImportStatus.READY

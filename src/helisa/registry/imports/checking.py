@@ -296,10 +296,13 @@ class ClusterRows(_ReferencesOrganisations):
                 "organisation",
                 _("Organisation %(id)s already has a cluster profile") % {"id": organisation.pk},
             )
-        elif organisation.owner_id and not can_change_organisation(self.user, organisation):
+        elif not can_change_organisation(self.user, organisation):
             checked.error(
                 "organisation",
-                _("Organisation %(id)s has a representative; only they may add its cluster profile")
+                _(
+                    "You may not add a cluster profile to organisation %(id)s: only its "
+                    "representative may; claim it first if it is yours"
+                )
                 % {"id": organisation.pk},
             )
         earlier = self.first_seen(organisation.pk, checked.number)

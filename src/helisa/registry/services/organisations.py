@@ -77,7 +77,17 @@ def update_organisation(
         organisation=organisation,
         import_batch=import_batch,
     )
+    if "helix_role" in delta:
+        _refresh_clusters_of_member(organisation)
     return organisation
+
+
+def _refresh_clusters_of_member(organisation):
+    """A member's helix role counts towards the ECCP rule of every cluster it belongs to."""
+    from .clusters import refresh_validation  # clusters builds on this module
+
+    for membership in organisation.memberships.select_related("cluster__organisation"):
+        refresh_validation(membership.cluster)
 
 
 def reindex_organisation(organisation):
