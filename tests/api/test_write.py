@@ -60,6 +60,43 @@ def test_any_signed_in_user_registers_an_organisation_and_owns_it(outsider, refe
     assert organisation.history.get(action="created").by == outsider
 
 
+def test_a_likely_duplicate_is_refused_with_the_matches_unless_confirmed(outsider, reference):
+    existing = OrganisationFactory(legal_name="Fabryka Wodoru S.A.")
+    client = client_for(outsider)
+    payload = {"legal_name": "FABRYKA WODORU Sp. z o.o.", "helix_role": "business", "country": "PL"}
+
+    response = send(client, "post", "/api/v1/organisations", payload)
+
+    assert response.status_code == 409
+    assert error_of(response)["code"] == "conflict"
+    [detail] = error_of(response)["details"]
+    assert detail["field"] == "legal_name"
+    assert f"organisation {existing.pk}" in detail["message"]
+    assert Organisation.objects.count() == 1
+
+    response = send(client, "post", "/api/v1/organisations", payload | {"not_a_duplicate": True})
+    assert response.status_code == 201, response.json()
+
+
+def test_renaming_to_a_likely_duplicate_is_refused_unless_confirmed(outsider, reference):
+    OrganisationFactory(legal_name="Fabryka Wodoru S.A.")
+    organisation = OrganisationFactory(owner=outsider, legal_name="Inna Nazwa")
+    url = f"/api/v1/organisations/{organisation.pk}"
+
+    assert (
+        send(client_for(outsider), "patch", url, {"legal_name": "Fabryka Wodoru"}).status_code
+        == 409
+    )
+    response = send(
+        client_for(outsider),
+        "patch",
+        url,
+        {"legal_name": "Fabryka Wodoru", "not_a_duplicate": True},
+    )
+    assert response.status_code == 200
+    assert Organisation.objects.get(pk=organisation.pk).legal_name == "Fabryka Wodoru"
+
+
 def test_owner_changes_their_organisation(outsider, reference):
     organisation = OrganisationFactory(owner=outsider)
 

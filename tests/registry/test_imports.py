@@ -12,6 +12,7 @@ from helisa.registry.imports import (
     ImportStateError,
     applying,
     bulk,
+    checking,
     confirm_import,
     undo_import,
     upload_import,
@@ -186,6 +187,18 @@ def test_a_similar_organisation_is_offered_as_a_warning(importer):
     assert batch.status == ImportStatus.READY
     assert [p["level"] for p in batch.problems] == ["warning"]
     assert f"organisation {existing.pk}" in batch.problems[0]["message"]
+
+
+def test_the_preview_says_where_the_similar_name_check_stopped(importer, monkeypatch):
+    monkeypatch.setattr(checking, "SIMILARITY_CHECK_ROWS", 2)
+    rows = [organisation_row(number) for number in range(1, 5)]
+
+    batch = upload_import(kind=ImportKind.ORGANISATIONS, file=csv_upload(rows), by=importer)
+
+    assert batch.status == ImportStatus.READY
+    [notice] = batch.problems
+    assert (notice["row"], notice["level"]) == (4, "warning")
+    assert "first 2 new organisations" in notice["message"]
 
 
 def test_undo_removes_everything_the_import_created_and_restores_what_it_changed(importer):

@@ -86,3 +86,29 @@ def test_a_short_name_is_compared_too(db):
         legal_name="Stowarzyszenie Klaster Wodorowy Pomorze", short_name="Hydrogen Pomerania"
     )
     assert find_similar_organisations(name="Hydrogen Pomerania", country="PL") == [organisation]
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("Uniwersytet Rzeszowski", "Uniwersytet Warszawski"),
+        ("Centrum Innowacji", "Centrum Nauki Kopernik"),
+        ("Instytut Chemii", "Instytut Fizyki"),
+        ("Fundacja Rozwoju Regionu", "Fundacja Rozwoju Miasta"),
+    ],
+)
+def test_names_alike_only_in_what_kind_of_body_they_name_are_no_match(name, other):
+    assert similar_names(normalise_name(name), {1: normalise_name(other)}) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("Uniwersytet Warszawski", "UNIWERSYTET WARSZAWSKI"),
+        ("Instytut Chemii Bioorganicznej", "Instytut Chemii Bioorganicznej PAN"),
+        ("Politechnika Lodzka", "Politechnika Łódzka"),
+        ("Klaster Wodorowy Pomorze", "Klaster Wodorowy Pomorze Sp. z o.o."),
+    ],
+)
+def test_the_same_body_written_otherwise_still_matches(name, other):
+    assert similar_names(normalise_name(name), {1: normalise_name(other)})

@@ -33,6 +33,10 @@ _SOURCES = {"body", "query", "path", "header", "cookie", "form", "file"}
 class Conflict(Exception):
     """The request is valid but clashes with what is stored (a duplicate, for instance)."""
 
+    def __init__(self, message, details=()):
+        super().__init__(message)
+        self.details = list(details)
+
 
 def error_body(code, message, details=()):
     return {"error": {"code": code, "message": str(message), "details": list(details)}}
@@ -98,7 +102,7 @@ def install_error_handlers(api):
 
     @api.exception_handler(Conflict)
     def conflict(request, exc):
-        return respond(request, 409, str(exc))
+        return respond(request, 409, str(exc), exc.details)
 
     @api.exception_handler(Exception)
     def server_error(request, exc):

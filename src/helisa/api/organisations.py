@@ -1,15 +1,18 @@
 """Organisations: public reading, and writing with the same rules as the UI."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
+from helisa.registry.matching import find_similar_organisations
 from helisa.registry.models import HelixRole, Organisation
 from helisa.registry.queries import filter_organisations
 from helisa.registry.services.organisations import update_organisation
 from helisa.registry.services.registration import register_organisation
 
 from .auth import signed_in
+from .errors import Conflict
 from .pagination import LimitOffset
 from .permissions import require
 from .references import resolve
@@ -73,11 +76,35 @@ def get_organisation(request, organisation_id: int):
     auth=signed_in,
     summary="Register an organisation",
     description="Any signed-in caller may register an organisation; the caller becomes its "
-    "owner and representative. The region is derived from the coordinates when not given.",
+    "owner and representative. The region is derived from the coordinates when not given. "
+    "409, listing them, when organisations of the same country have similar names, unless "
+    "`not_a_duplicate` is true.",
 )
 def create_organisation(request, payload: OrganisationIn):
-    organisation = register_organisation(by=request.auth, **resolve(payload.dict()))
+    fields = payload.dict()
+    if not fields.pop("not_a_duplicate"):
+        _refuse_likely_duplicates(fields["legal_name"], fields["country"])
+    organisation = register_organisation(by=request.auth, **resolve(fields))
     return 201, _detail(organisation.pk)
+
+
+def _refuse_likely_duplicates(name, country, exclude_pk=None):
+    similar = find_similar_organisations(name=name, country=country.upper(), exclude_pk=exclude_pk)
+    if similar:
+        raise Conflict(
+            _(
+                "Organisations with similar names are in the registry; send not_a_duplicate: true "
+                "if this one is different."
+            ),
+            [
+                {
+                    "field": "legal_name",
+                    "message": _("Similar to organisation %(id)s, '%(name)s' (%(score)s%% alike)")
+                    % {"id": other.pk, "name": other.legal_name, "score": other.similarity},
+                }
+                for other in similar
+            ],
+        )
 
 
 @router.patch(
@@ -92,7 +119,9 @@ def create_organisation(request, payload: OrganisationIn):
 def change_organisation(request, organisation_id: int, payload: OrganisationPatch):
     organisation = get_object_or_404(Organisation, pk=organisation_id)
     require(request.auth, "registry.change_organisation", organisation)
-    update_organisation(
-        organisation=organisation, by=request.auth, **resolve(payload.dict(exclude_unset=True))
-    )
+    changes = payload.dict(exclude_unset=True)
+    if not changes.pop("not_a_duplicate", False) and changes.get("legal_name"):
+        country = changes.get("country") or organisation.country_id
+        _refuse_likely_duplicates(changes["legal_name"], country, exclude_pk=organisation.pk)
+    update_organisation(organisation=organisation, by=request.auth, **resolve(changes))
     return _detail(organisation.pk)

@@ -221,6 +221,9 @@ class OrganisationIn(Schema):
     description: dict[str, str] = {}
     sectors: list[str] = Field([], description="NACE codes")
     topics: list[int] = Field([], description="Topic ids")
+    not_a_duplicate: bool = Field(
+        False, description="Register it although similar names are in the same country"
+    )
 
 
 class OrganisationPatch(Schema):
@@ -241,6 +244,9 @@ class OrganisationPatch(Schema):
     description: dict[str, str] | None = None
     sectors: list[str] | None = None
     topics: list[int] | None = None
+    not_a_duplicate: bool = Field(
+        False, description="Rename it although similar names are in the same country"
+    )
 
 
 # Clusters

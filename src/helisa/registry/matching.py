@@ -42,7 +42,28 @@ def _forms_by_size(forms):
     return by_size
 
 
+# Words that say what kind of body an organisation is rather than which one: "Uniwersytet
+# Rzeszowski" and "Uniwersytet Warszawski" are alike only in them, so names are compared on the
+# rest too. Written as people write them, in the founding members' languages and English.
+GENERIC_WORDS = [
+    "university", "uniwersytet", "universite", "universitat", "universidad", "universitatea",
+    "universitate", "universitetas", "universitates", "egyetem", "universitet", "universiteit",
+    "universita", "politechnika", "polytechnic", "technical", "techniczny", "akademia", "academy",
+    "academie", "academia", "institute", "instytut", "institut", "instituto", "institutul",
+    "institutas", "intezet", "centre", "center", "centrum", "centro", "centrul", "centras", "kozpont",
+    "foundation", "fundacja", "fondation", "fundacion", "fundatia", "fondas", "alapitvany",
+    "association", "stowarzyszenie", "asociacion", "asociatia", "asociacija", "biedriba",
+    "egyesulet", "sdruzhenie", "cluster", "klaster", "klasteris", "klasteri", "klaszter", "pole",
+    "college", "school", "szkola", "wyzsza", "ecole", "escuela", "scoala", "national", "narodowy",
+    "nacional", "nationale", "research", "badawczy", "recherche", "investigacion", "cercetare",
+    "agency", "agencja", "agence", "agentia", "chamber", "izba", "society", "towarzystwo",
+    "of", "and", "for", "the", "i", "w", "de", "la", "el", "et", "y", "si", "des", "du", "del",
+]  # fmt: skip
+# Below this, the words that remain when generic ones are left out name another organisation.
+_DISTINCT_FLOOR = 75
+
 _FORMS = _forms_by_size(LEGAL_FORMS)
+_GENERIC = frozenset(fold(word) for word in GENERIC_WORDS)
 _FORM_SIZES = sorted(_FORMS, reverse=True)
 # Below this length WRatio's partial matching finds a short name inside almost anything.
 _SHORT_NAME = 8
@@ -68,6 +89,10 @@ def normalise_name(name):
     return " ".join(words)
 
 
+def _distinct_words(name):
+    return [word for word in name.split() if word not in _GENERIC]
+
+
 def similar_names(query, choices, *, limit=5, threshold=85):
     """[(key, score)] of the choices ({key: normalised name}) closest to a normalised query.
 
@@ -79,8 +104,15 @@ def similar_names(query, choices, *, limit=5, threshold=85):
     found = process.extract(
         query, choices, scorer=scorer, processor=None, score_cutoff=threshold, limit=None
     )
+    query_distinct = _distinct_words(query)
     best = {}
-    for _name, score, key in found:
+    for name, score, key in found:
+        distinct = _distinct_words(name)
+        has_generic = len(query_distinct) < len(query.split()) or len(distinct) < len(name.split())
+        if query_distinct and distinct and has_generic:
+            score = min(score, fuzz.token_set_ratio(" ".join(query_distinct), " ".join(distinct)))
+            if score < threshold:
+                continue
         record = key[0] if isinstance(key, tuple) else key
         if score > best.get(record, -1):
             best[record] = score

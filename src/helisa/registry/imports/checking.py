@@ -206,6 +206,16 @@ class OrganisationRows(RowChecker):
         from helisa.registry import matching
 
         if self.similar_checked >= SIMILARITY_CHECK_ROWS:
+            if self.similar_checked == SIMILARITY_CHECK_ROWS:
+                self.similar_checked += 1
+                checked.warn(
+                    "legal_name",
+                    _(
+                        "Similar names are looked for in the first %(count)s new organisations "
+                        "of a file only: from this row on they were not compared"
+                    )
+                    % {"count": SIMILARITY_CHECK_ROWS},
+                )
             return
         self.similar_checked += 1
         if country not in self._names_by_country:
