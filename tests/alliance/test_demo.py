@@ -41,3 +41,23 @@ def test_the_demo_alliance_has_its_founders_and_an_applicant():
     assert build_alliance_demo() == alliance  # built once
     rebuilt = build_alliance_demo(rebuild=True)
     assert rebuilt.members.filter(state="member").count() == 8
+
+
+def test_the_demo_declaration_is_signed_by_the_eight_founders_not_the_applicant(settings, tmp_path):
+    from helisa.alliance.demo_declaration import build_declaration_demo
+
+    settings.ALLIANCE_SIGNING_KEYS_DIR = str(tmp_path / "keys")
+    settings.ALLIANCE_SIGNING_KEY = ""
+    build_demo()
+    alliance = build_alliance_demo()
+
+    version = build_declaration_demo(alliance).versions.get()
+
+    signatures = version.signatures.select_related("organisation")
+    assert sorted(s.organisation.country_id for s in signatures) == sorted(
+        ["BG", "FR", "ES", "LT", "LV", "HU", "RO", "PL"]
+    )
+    (applicant,) = alliance.members.filter(state="applicant").select_related("cluster")
+    assert applicant.cluster.organisation.country_id == "CZ"
+    assert not version.signatures.filter(organisation_id=applicant.cluster.organisation_id).exists()
+    assert not applicant.cluster.organisation.signing_authorities.exists()

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 
-from helisa.alliance.models import AllianceMember
+from helisa.alliance.models import AllianceMember, MemberState
 from helisa.alliance.services import signing
 from helisa.core.models import User
 from helisa.core.pdf import unicode_pdf
@@ -102,7 +102,8 @@ def _signer(organisation, country):
 
 
 def build_declaration_demo(alliance):
-    """The founding declaration and its eight signatures; does nothing if it exists."""
+    """The founding declaration and the signatures of the alliance's active members (the eight
+    founders); an applicant awaiting review does not sign. Does nothing if it exists."""
     existing = alliance.declarations.filter(slug="founding-declaration").first()
     if existing is not None:
         return existing
@@ -116,9 +117,9 @@ def build_declaration_demo(alliance):
         by=None,
     )
     signing.open_version(version=version, by=None, at=OPENED_AT)
-    members = AllianceMember.objects.filter(alliance=alliance).select_related(
-        "cluster__organisation"
-    )
+    members = AllianceMember.objects.filter(
+        alliance=alliance, state=MemberState.MEMBER
+    ).select_related("cluster__organisation")
     order = list(SIGNERS)
     organisations = sorted(
         (member.cluster.organisation for member in members),
