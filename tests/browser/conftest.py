@@ -170,3 +170,10 @@ def log_in(page, live_server):
         )
 
     return log_in_as
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say plainly, at the end of the run, that the browser journeys did not run."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if any(MISSING_MESSAGE in str(report.longrepr) for report in skipped):
+        terminalreporter.write_sep("!", MISSING_MESSAGE, yellow=True, bold=True)

@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db
     [
         ("agh.edu.pl", "https://www.agh.edu.pl", True),
         ("agh.edu.pl", "http://agh.edu.pl/en/", True),
-        ("student.agh.edu.pl", "https://www.agh.edu.pl", True),
+        ("AGH.edu.pl", "https://WWW.agh.edu.pl", True),
+        ("student.agh.edu.pl", "https://www.agh.edu.pl", False),
+        ("edu.pl", "https://www.agh.edu.pl", False),
         ("agh.edu.pl", "https://www.uj.edu.pl", False),
         ("gmail.com", "https://www.agh.edu.pl", False),
         ("agh.edu.pl", "", False),

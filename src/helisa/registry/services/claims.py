@@ -20,19 +20,15 @@ def website_host(url):
 
 
 def domains_match(email_domain, host):
-    """True when one is the other or a subdomain of it (user@agh.edu.pl and www.agh.edu.pl)."""
+    """True when the email's domain is the website's own (user@agh.edu.pl and www.agh.edu.pl).
+
+    Exactly: a subdomain of the website (student.agh.edu.pl) may be given to people who do not
+    speak for the organisation, and a parent domain (edu.pl) is shared by many organisations; the
+    secretariat decides those claims.
+    """
     email_domain, host = email_domain.lower().removeprefix("www."), host.lower()
-    if not email_domain or not host:
-        return False
-    shorter = min(email_domain, host, key=len)
     # A bare top-level domain would match half the internet.
-    if "." not in shorter:
-        return False
-    return (
-        email_domain == host
-        or host.endswith("." + email_domain)
-        or email_domain.endswith("." + host)
-    )
+    return bool(host) and "." in host and email_domain == host
 
 
 def verified_domain_matches(user, organisation):
