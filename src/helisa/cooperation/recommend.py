@@ -13,6 +13,7 @@ the odd half (bench/recommend.py): few parameters, so that they do not learn the
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from helisa.cooperation.recommend_text import SIMILAR_SUBJECT, similarities
 
@@ -61,9 +62,15 @@ class Topic:
     @property
     def programme(self):
         """The call's family ("H2020-SC5-2016" -> "SC5", "MSCA-IF-2019" -> "MSCA-IF")."""
-        parts = [part for part in self.code.replace("_", "-").split("-") if part]
-        kept = [part for part in parts if part.upper() != "H2020" and not part.isdigit()]
-        return "-".join(kept[:2]).upper()
+        return _programme(self.code)
+
+
+# Every candidate's topics are read on every request: each code is parsed once.
+@lru_cache(maxsize=20_000)
+def _programme(code):
+    parts = [part for part in code.replace("_", "-").split("-") if part]
+    kept = [part for part in parts if part.upper() != "H2020" and not part.isdigit()]
+    return "-".join(kept[:2]).upper()
 
 
 @dataclass(frozen=True)
@@ -159,13 +166,16 @@ def _role_affinity(query, candidates, graph):
     pairs, base = Counter(), Counter()
     for organisation, partners in graph.items():
         role = roles.get(organisation)
+        if role is None:
+            continue
+        row = pairs if role == query.helix_role else None
         for partner, together in partners.items():
             partner_role = roles.get(partner)
-            if role is None or partner_role is None or together <= 0:
+            if partner_role is None or together <= 0:
                 continue
             base[partner_role] += together
-            if role == query.helix_role:
-                pairs[partner_role] += together
+            if row is not None:
+                row[partner_role] += together
     total, row = sum(base.values()), sum(pairs.values())
     if not total or not row:
         return {}

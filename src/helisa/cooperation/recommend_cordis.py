@@ -48,43 +48,51 @@ class Cordis:
 
     def candidates(self, *, without=None):
         """(candidates, graph) from every project but `without`."""
-        projects, graph = self._full()
+        projects, graph, candidates = self._full()
         hidden = {p.organisation for p in self.participations if p.project == without}
-        if hidden:
-            projects = {**projects}
-            graph = {**graph}
-            for organisation in hidden:
-                projects[organisation] = projects[organisation] - {without}
-                partners = Counter(graph.get(organisation, {}))
-                partners.subtract(hidden - {organisation})
-                graph[organisation] = {key: value for key, value in partners.items() if value > 0}
-        candidates = []
-        for organisation, facts in self.organisations.items():
-            own = projects.get(organisation, ())
-            topics = sorted(
-                {self.topics[project] for project in own if project in self.topics},
-                key=lambda topic: topic.code,
-            )
-            candidates.append(
-                Candidate(
-                    id=organisation,
-                    helix_role=facts["helix_role"],
-                    country=facts["country"],
-                    topics=tuple(topics),
-                    activity=len(own),
-                )
-            )
-        return candidates, graph
+        if not hidden:
+            return list(candidates), graph
+        projects = {**projects}
+        graph = {**graph}
+        for organisation in hidden:
+            projects[organisation] = projects[organisation] - {without}
+            partners = Counter(graph.get(organisation, {}))
+            partners.subtract(hidden - {organisation})
+            graph[organisation] = {key: value for key, value in partners.items() if value > 0}
+        # Only the hidden project's organisations change; every other candidate is kept.
+        return [
+            self._candidate(candidate.id, projects) if candidate.id in hidden else candidate
+            for candidate in candidates
+        ], graph
+
+    def _candidate(self, organisation, projects):
+        facts = self.organisations[organisation]
+        own = projects.get(organisation, ())
+        topics = sorted(
+            {self.topics[project] for project in own if project in self.topics},
+            key=lambda topic: topic.code,
+        )
+        return Candidate(
+            id=organisation,
+            helix_role=facts["helix_role"],
+            country=facts["country"],
+            topics=tuple(topics),
+            activity=len(own),
+        )
 
     def _full(self):
         if not hasattr(self, "_full_cache"):
             projects = defaultdict(set)
             for participation in self.participations:
                 projects[participation.organisation].add(participation.project)
+            projects = dict(projects)
             graph = {
                 key: dict(value) for key, value in co_participation(self.participations).items()
             }
-            self._full_cache = (dict(projects), graph)
+            candidates = [
+                self._candidate(organisation, projects) for organisation in self.organisations
+            ]
+            self._full_cache = (projects, graph, candidates)
         return self._full_cache
 
 
