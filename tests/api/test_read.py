@@ -25,6 +25,7 @@ def test_organisation_list_shows_what_is_stored(client, reference):
             "region": "PL911",
             "city": "Warszawa",
             "website": "",
+            "is_demo": False,
         }
     ]
 

@@ -141,6 +141,29 @@ def test_clusters_page_shows_validation_and_esca_label(client):
     assert html.count('class="badge warn">Not validated') == 1
 
 
+def test_an_expired_esca_label_is_no_badge_and_says_when_it_expired(client):
+    cluster = ClusterFactory(
+        name="Old Gold", esca_label=EscaLabel.GOLD, esca_valid_until=datetime.date(2020, 6, 30)
+    )
+
+    listing = client.get(reverse("registry:clusters")).content.decode()
+    page = client.get(cluster.get_absolute_url()).content.decode()
+
+    assert "Old Gold" in listing and 'class="badge gold"' not in listing
+    assert 'class="badge gold"' not in page and "Gold · expired on 30 June 2020" in page
+
+
+def test_demo_records_are_marked_as_demo(client):
+    cluster = ClusterFactory(name="Invented Cluster", is_demo=True)
+    ClusterFactory(name="Real Cluster")
+
+    listing = client.get(reverse("registry:clusters")).content.decode()
+    page = client.get(cluster.get_absolute_url()).content.decode()
+
+    assert listing.count('class="badge warn">Demo') == 1
+    assert "Demonstration data: this cluster is invented" in page
+
+
 def test_pagination_keeps_the_filters(client):
     for number in range(30):
         OrganisationFactory(legal_name=f"Firm {number:02}", helix_role=HelixRole.RESEARCH)

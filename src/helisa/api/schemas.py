@@ -149,6 +149,7 @@ class OrganisationSummary(Schema):
     region: str | None = Field(alias="region_id")
     city: str
     website: str
+    is_demo: bool = Field(description="Demonstration data, not a real record")
 
 
 class ClusterRef(Schema):
@@ -261,6 +262,8 @@ class ClusterSummary(Schema):
     region: str | None = Field(alias="organisation.region_id")
     is_validated: bool
     esca_label: str
+    esca_valid_until: date | None
+    is_demo: bool = Field(description="Demonstration data, not a real record")
 
 
 class MembersSummary(Schema):
@@ -290,6 +293,7 @@ class ClusterDetail(Schema):
     eccp_url: str
     esca_label: str
     esca_valid_until: date | None
+    is_demo: bool
     focus_sectors: list[SectorRef]
     focus_topics: list[TopicRef]
     regions: list[RegionRef]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .organisations import Organisation
@@ -66,6 +67,15 @@ class Cluster(models.Model):
 
     def get_absolute_url(self):
         return reverse("registry:cluster", args=[self.pk])
+
+    @property
+    def esca_label_current(self):
+        """The ESCA label while it is valid; an expired label is history, not a badge."""
+        if not self.esca_label or (
+            self.esca_valid_until and self.esca_valid_until < timezone.localdate()
+        ):
+            return ""
+        return self.esca_label
 
 
 class MembershipStatus(models.TextChoices):
