@@ -312,3 +312,37 @@ def test_detail_pages_offer_no_editing_to_visitors(client):
 
     assert response.context["can_change"] is False
     assert response.context["manage_links_template"] in (None, "registry/_manage_links.html")
+
+
+def _queries_for(client, url):
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_cluster_page_makes_as_many_queries_for_one_member_as_for_three(client):
+    cluster = ClusterFactory(organisation__region=region("PL911", "Miasto Warszawa"))
+    MembershipFactory(cluster=cluster)
+    with_one = _queries_for(client, cluster.get_absolute_url())
+    MembershipFactory.create_batch(2, cluster=cluster, member__helix_role=HelixRole.RESEARCH)
+
+    assert _queries_for(client, cluster.get_absolute_url()) == with_one
+
+
+def test_the_organisation_page_makes_as_many_queries_for_one_cluster_as_for_three(client):
+    organisation = OrganisationFactory()
+    MembershipFactory(member=organisation)
+    with_one = _queries_for(client, organisation.get_absolute_url())
+    MembershipFactory.create_batch(2, member=organisation)
+
+    assert _queries_for(client, organisation.get_absolute_url()) == with_one
+
+
+def test_the_map_makes_as_many_queries_for_one_cluster_as_for_three(client):
+    warsaw = region("PL911", "Miasto Warszawa")
+    ClusterFactory(organisation__region=warsaw)
+    with_one = _queries_for(client, reverse("registry:map"))
+    ClusterFactory.create_batch(2, organisation__region=warsaw)
+
+    assert _queries_for(client, reverse("registry:map")) == with_one
