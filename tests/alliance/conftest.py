@@ -3,9 +3,15 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from helisa.alliance.models import Alliance, Declaration
+from helisa.alliance.models import (
+    Alliance,
+    AllianceMember,
+    Declaration,
+    MemberCategory,
+    MemberState,
+)
 from helisa.alliance.services import signing
-from tests.factories import OrganisationFactory, UserFactory, country
+from tests.factories import ClusterFactory, UserFactory, country
 
 PASSWORD = "correct horse battery staple"
 PDF = b"%PDF-1.4\n%demo\n"
@@ -56,9 +62,22 @@ def signer_for(organisation, *, confirmed=True):
     return user
 
 
+def member_organisation(alliance, code="PL", *, state=MemberState.MEMBER, **organisation):
+    """The organisation of a cluster that is in `alliance` (an active member unless `state`):
+    only active members sign an alliance's declarations."""
+    cluster = ClusterFactory(
+        organisation__country=country(code),
+        **{f"organisation__{name}": value for name, value in organisation.items()},
+    )
+    AllianceMember.objects.create(
+        alliance=alliance, cluster=cluster, category=MemberCategory.FULL, state=state
+    )
+    return cluster.organisation
+
+
 @pytest.fixture
-def organisation(db):
-    return OrganisationFactory(legal_name="Klaster Łódzki sp. z o.o.", country=country("PL"))
+def organisation(alliance):
+    return member_organisation(alliance, legal_name="Klaster Łódzki sp. z o.o.")
 
 
 @pytest.fixture

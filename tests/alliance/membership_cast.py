@@ -34,7 +34,8 @@ def manager_of(member, **user_fields):
 
 
 def with_mfa(user):
-    """The platform secretariat must have a second factor before any page lets them in."""
+    """The secretariat (the platform's and an alliance's) must have a second factor before the
+    pages it works on let them in."""
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
     return user
 
@@ -43,7 +44,7 @@ def with_mfa(user):
 def alliance_secretariat(alliance):
     user = UserFactory(full_name="Anna Sekretariat")
     alliance.secretariat.add(user)
-    return user
+    return with_mfa(user)
 
 
 @pytest.fixture

@@ -6,12 +6,14 @@ from django.utils import translation
 
 from helisa.alliance.models import Alliance, AllianceMember, MemberCategory, MemberState
 from helisa.alliance.services import signing
-from tests.alliance.conftest import PASSWORD, signer_for
-from tests.factories import ClusterFactory, OrganisationFactory, country
+from tests.alliance.conftest import PASSWORD, member_organisation, signer_for
+from tests.factories import ClusterFactory, country
 
 
 def sign_for(version, code):
-    organisation = OrganisationFactory(country=country(code), legal_name=f"Association {code}")
+    organisation = member_organisation(
+        version.declaration.alliance, code, legal_name=f"Association {code}"
+    )
     return signing.sign_declaration(
         version=version,
         organisation=organisation,

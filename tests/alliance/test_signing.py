@@ -7,8 +7,8 @@ from django.db import IntegrityError
 from helisa.alliance.models import DeclarationVersion, Signature, VersionStatus
 from helisa.alliance.models.declarations import DeclarationEvent, DeclarationEventKind
 from helisa.alliance.services import signing
-from tests.alliance.conftest import PASSWORD, mandate, signer_for
-from tests.factories import OrganisationFactory, UserFactory
+from tests.alliance.conftest import PASSWORD, mandate, member_organisation, signer_for
+from tests.factories import UserFactory
 
 
 def sign(version, organisation, user, password=PASSWORD):
@@ -157,7 +157,7 @@ def test_rotation_keeps_old_receipts_verifiable(version, organisation, signer):
 
     old = sign(version, organisation, signer)
     new_key = rotate_key(alliance=version.declaration.alliance)
-    other = OrganisationFactory()
+    other = member_organisation(version.declaration.alliance, "FR")
     signed_later = sign(version, other, signer_for(other))
     assert signed_later.key_id == new_key.key_id != old.key_id
     assert check_receipt(old.receipt)["valid"]

@@ -4,9 +4,12 @@ from itertools import groupby
 
 from django.shortcuts import get_object_or_404
 
+from helisa.alliance.declaration_rules import memberships_run_by
 from helisa.alliance.models import (
+    AllianceMember,
     Declaration,
     DeclarationVersion,
+    MemberState,
     Signature,
     SigningAuthority,
     SigningKey,
@@ -101,17 +104,23 @@ def authorities_awaiting(user):
         confirmed_at__isnull=True, revoked_at__isnull=True
     ).select_related("user", "organisation__country", "granted_by")
     if not user.is_secretariat:
-        rows = rows.filter(
-            organisation__cluster__alliance_memberships__alliance__secretariat=user
-        ).distinct()
+        organisations = memberships_run_by(user).values("cluster__organisation_id")
+        rows = rows.filter(organisation_id__in=organisations)
     return rows.order_by("granted_at")
 
 
 def signable_authorities(user, version):
-    """The user's confirmed authorities for organisations that have not signed `version`."""
+    """The user's confirmed authorities for active members of the declaration's alliance that
+    have not signed `version`."""
+    members = AllianceMember.objects.filter(
+        alliance_id=version.declaration.alliance_id, state=MemberState.MEMBER
+    ).values("cluster__organisation_id")
     return (
         SigningAuthority.objects.filter(
-            user=user, confirmed_at__isnull=False, revoked_at__isnull=True
+            user=user,
+            confirmed_at__isnull=False,
+            revoked_at__isnull=True,
+            organisation_id__in=members,
         )
         .exclude(organisation__signatures__version=version)
         .select_related("organisation")

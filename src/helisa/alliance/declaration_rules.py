@@ -11,6 +11,7 @@ from helisa.alliance.models import (
     AllianceMember,
     Declaration,
     DeclarationVersion,
+    MemberState,
     Signature,
     SigningAuthority,
 )
@@ -39,14 +40,32 @@ def runs_alliance(user, obj):
     return bool(_active(user) and alliance and alliance.secretariat.filter(pk=user.pk).exists())
 
 
+# Whose signing authorities an alliance's secretariat looks after: those of its members, and of
+# its applicants, so that an applicant's representative is ready to sign once it is accepted.
+# A rejected, suspended or departed member's authorities are no longer that secretariat's
+# business (the platform secretariat still is).
+AUTHORITY_STATES = (MemberState.APPLICANT, MemberState.MEMBER)
+
+
+def memberships_run_by(user):
+    """The memberships (applicant or member) of the alliances whose secretariat `user` is in."""
+    return AllianceMember.objects.filter(alliance__secretariat=user, state__in=AUTHORITY_STATES)
+
+
 @rules.predicate
 def runs_alliance_of_organisation(user, authority):
-    """An alliance's secretariat may confirm authorities of the organisations in its alliance."""
+    """The secretariat of an alliance where the organisation is a member or an applicant.
+
+    A signing authority belongs to the organisation, not to one alliance: it says who may sign
+    for it. Any such secretariat may read the mandate, confirm and revoke it; signing a
+    declaration then needs, besides the authority, active membership of that declaration's
+    alliance (services.signing), so a confirmation by one alliance never lets an organisation
+    sign in an alliance it has not joined."""
     if not (_active(user) and isinstance(authority, SigningAuthority)):
         return False
-    return AllianceMember.objects.filter(
-        alliance__secretariat=user, cluster__organisation_id=authority.organisation_id
-    ).exists()
+    return (
+        memberships_run_by(user).filter(cluster__organisation_id=authority.organisation_id).exists()
+    )
 
 
 @rules.predicate

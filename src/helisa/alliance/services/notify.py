@@ -10,6 +10,7 @@ from django.utils import translation
 from helisa.core.models import User
 from helisa.registry.models import RoleKind
 
+from ..declaration_rules import AUTHORITY_STATES
 from ..models import AllianceMember
 from ..receipts import receipt_file
 
@@ -47,8 +48,11 @@ def organisation_managers(organisation):
 
 
 def confirming_secretariat(organisation):
-    """The secretariats of the organisation's alliances; the platform's when it is in none."""
-    alliances = AllianceMember.objects.filter(cluster__organisation_id=organisation.pk)
+    """The secretariats of the alliances where the organisation is a member or an applicant
+    (those who may confirm its authorities); the platform's when it is in none."""
+    alliances = AllianceMember.objects.filter(
+        cluster__organisation_id=organisation.pk, state__in=AUTHORITY_STATES
+    )
     users = User.objects.filter(
         is_active=True, alliances_run__in=alliances.values("alliance_id")
     ).distinct()

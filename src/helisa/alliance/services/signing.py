@@ -22,8 +22,10 @@ from helisa.alliance import (
     receipts,
 )
 from helisa.alliance.models import (
+    AllianceMember,
     Declaration,
     DeclarationVersion,
+    MemberState,
     Signature,
     SigningAuthority,
     VersionStatus,
@@ -247,6 +249,19 @@ def _refuse_unless_signable(version, organisation, user):
     if newer.exists():
         raise ValidationError(
             _("A newer version of this declaration exists: sign that one."), code="outdated"
+        )
+    if not AllianceMember.objects.filter(
+        alliance_id=version.declaration.alliance_id,
+        cluster__organisation_id=organisation.pk,
+        state=MemberState.MEMBER,
+    ).exists():
+        raise ValidationError(
+            _(
+                "%(organisation)s is not an active member of %(alliance)s: only its members sign "
+                "its declarations."
+            )
+            % {"organisation": organisation, "alliance": version.declaration.alliance},
+            code="not_member",
         )
     authority = (
         SigningAuthority.objects.filter(
