@@ -9,7 +9,13 @@ from openpyxl import load_workbook
 
 from helisa.registry.imports import upload_import
 from helisa.registry.models import HelixRole, ImportStatus
-from tests.factories import ClusterFactory, OrganisationFactory, UserFactory, country
+from tests.factories import (
+    ClusterFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    country,
+)
 
 
 def _csv(response):
@@ -59,3 +65,17 @@ def test_an_exported_file_imports_back_unchanged(client, db):
 
     assert batch.status == ImportStatus.READY, batch.problems
     assert batch.summary["update"] == 1
+
+
+def test_the_members_of_the_filtered_clusters_export(client, db):
+    cluster = ClusterFactory(name="Dolina Lotnicza", organisation__country=country("PL"))
+    MembershipFactory(cluster=cluster, member__legal_name="Zakłady Lotnicze")
+    MembershipFactory(cluster=ClusterFactory(organisation__country=country("CZ")))
+
+    response = client.get(reverse("registry:export_memberships"), {"country": "PL"})
+    rows = _csv(response)
+    assert [(row["cluster_name"], row["member_name"]) for row in rows] == [
+        ("Dolina Lotnicza", "Zakłady Lotnicze")
+    ]
+    page = client.get(cluster.get_absolute_url()).content.decode()
+    assert f"{reverse('registry:export_memberships')}?cluster={cluster.pk}&amp;format=csv" in page

@@ -86,6 +86,35 @@ def cluster_rows(queryset):
         ]  # fmt: skip
 
 
+MEMBERSHIP_HEADER = [
+    "cluster", "cluster_name", "member", "member_name", "country", "helix_role", "since",
+    "status", "cross_border",
+]  # fmt: skip
+
+
+def membership_rows(clusters):
+    """The header, then one row per membership of the given clusters: the columns of the
+    membership import first, so that an export can be edited and imported again."""
+    from helisa.registry.models import Membership
+
+    memberships = (
+        Membership.objects.filter(cluster__in=clusters.order_by().values("pk"))
+        .select_related("cluster", "member")
+        .only(
+            "since", "status", "is_cross_border", "cluster__name", "member__legal_name",
+            "member__country", "member__helix_role",
+        )
+        .order_by("cluster__name", "cluster_id", "member__legal_name", "pk")
+    )  # fmt: skip
+    yield MEMBERSHIP_HEADER
+    for m in memberships.iterator(chunk_size=CHUNK):
+        yield [
+            m.cluster_id, m.cluster.name, m.member_id, m.member.legal_name, m.member.country_id,
+            m.member.helix_role, m.since.isoformat() if m.since else "", m.status,
+            "yes" if m.is_cross_border else "no",
+        ]  # fmt: skip
+
+
 def _number(value):
     return "" if value is None else value
 

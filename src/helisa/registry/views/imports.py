@@ -144,6 +144,14 @@ def export_clusters(request):
     return exports.export_response(rows, name="clusters", file_format=_file_format(request))
 
 
+def export_memberships(request):
+    clusters = queries.filter_clusters(request.GET)
+    if request.GET.get("cluster", "").isdigit():
+        clusters = clusters.filter(pk=int(request.GET["cluster"]))
+    rows = exports.membership_rows(clusters)
+    return exports.export_response(rows, name="memberships", file_format=_file_format(request))
+
+
 urlpatterns = [
     path("imports/", my_imports, name="imports"),
     path("imports/new/", upload, name="import_upload"),
@@ -153,4 +161,5 @@ urlpatterns = [
     path("imports/<int:pk>/undo/", undo, name="import_undo"),
     path("organisations/export/", export_organisations, name="export_organisations"),
     path("clusters/export/", export_clusters, name="export_clusters"),
+    path("clusters/members/export/", export_memberships, name="export_memberships"),
 ]
