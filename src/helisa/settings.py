@@ -4,13 +4,23 @@ Every variable is documented in README.md (Configuration). A wrong value stops t
 a message naming the variable: a typo must never fall back silently to a default.
 """
 
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from helisa.core.environment import env_bool, env_choice, env_int, env_list, env_secret, env_str
+from helisa.core.environment import (
+    env_bool,
+    env_choice,
+    env_import_path,
+    env_int,
+    env_list,
+    env_secret,
+    env_str,
+    env_url,
+)
 
 SRC_DIR = Path(__file__).resolve().parent
 BASE_DIR = SRC_DIR.parent.parent
@@ -30,7 +40,7 @@ ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", ["https", "http"]).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -94,9 +104,10 @@ TEMPLATES = [
     }
 ]
 
+DATABASE_SCHEMES = ["postgres", "postgresql", "sqlite"]
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'helisa.sqlite3'}"),
+        env_url("DATABASE_URL", f"sqlite:///{VAR_DIR / 'helisa.sqlite3'}", DATABASE_SCHEMES),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60 if PRODUCTION else 0),
         conn_health_checks=True,
     )
@@ -161,6 +172,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+if STORAGE_BACKEND == "s3" and importlib.util.find_spec("storages") is None:
+    raise ImproperlyConfigured(
+        "STORAGE_BACKEND=s3 needs django-storages: install Helisa with pip install 'helisa[s3]'."
+    )
 if STORAGE_BACKEND == "s3":
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -187,7 +202,7 @@ ALLIANCE_SIGNING_KEY_ID = env_str("ALLIANCE_SIGNING_KEY_ID", "")
 if ALLIANCE_SIGNING_KEY and not ALLIANCE_SIGNING_KEY_ID:
     raise ImproperlyConfigured("ALLIANCE_SIGNING_KEY needs ALLIANCE_SIGNING_KEY_ID.")
 
-REDIS_URL = env_str("REDIS_URL", "")
+REDIS_URL = env_url("REDIS_URL", "", ["redis", "rediss", "unix"])
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -206,7 +221,7 @@ TASKS = {
     }
 }
 
-EMAIL_BACKEND = env_str(
+EMAIL_BACKEND = env_import_path(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION

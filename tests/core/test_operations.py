@@ -1,3 +1,7 @@
+import os
+import subprocess  # noqa: S404
+import sys
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
@@ -5,7 +9,14 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from helisa.core.environment import env_bool, env_choice, env_int, env_secret
+from helisa.core.environment import (
+    env_bool,
+    env_choice,
+    env_import_path,
+    env_int,
+    env_secret,
+    env_url,
+)
 
 
 def test_health_reports_database_and_immediate_worker(db, client):
@@ -48,6 +59,48 @@ def test_wrong_environment_values_fail_loudly(monkeypatch, tmp_path):
         env_int("X_INT", 1)
     with pytest.raises(ImproperlyConfigured, match="X_CHOICE"):
         env_choice("X_CHOICE", ["development", "production"], "development")
+
+
+def test_wrong_urls_and_backends_fail_loudly(monkeypatch):
+    monkeypatch.setenv("X_URL", "notaurl")
+    monkeypatch.setenv("X_BACKEND", "nope")
+    with pytest.raises(ImproperlyConfigured, match="X_URL"):
+        env_url("X_URL", "", ["redis", "rediss"])
+    with pytest.raises(ImproperlyConfigured, match="X_BACKEND"):
+        env_import_path("X_BACKEND", "")
+    monkeypatch.setenv("X_URL", "redis://127.0.0.1:6379/0")
+    monkeypatch.setenv("X_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    assert env_url("X_URL", "", ["redis"]) == "redis://127.0.0.1:6379/0"
+    assert env_import_path("X_BACKEND", "").endswith("EmailBackend")
+
+
+def _helisa(*args, **environment):
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env |= {"DJANGO_SETTINGS_MODULE": "helisa.settings", **environment}
+    return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
+        [sys.executable, "-m", "django", *args], env=env, capture_output=True, text=True
+    )
+
+
+def test_a_wrong_database_url_names_the_variable():
+    result = _helisa("check", DATABASE_URL="garbage")
+    assert result.returncode != 0
+    assert "DATABASE_URL='garbage'" in result.stderr
+
+
+def test_the_production_profile_passes_the_deployment_checks(tmp_path):
+    result = _helisa(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        HELISA_PROFILE="production",
+        SECRET_KEY="k" * 30 + "-production-only-" + "q" * 20,
+        ALLOWED_HOSTS="helisa.example.org",
+        HELISA_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
 
 
 def test_secrets_can_come_from_files(monkeypatch, tmp_path):

@@ -1,7 +1,9 @@
 """Typed reads of environment variables that fail loudly on a wrong value."""
 
+import importlib.util
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -61,4 +63,31 @@ def env_choice(name, choices, default):
     value = env_str(name, default)
     if value not in choices:
         raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
+    return value
+
+
+def env_url(name, default, schemes):
+    """A URL whose scheme is one of `schemes` and which names a host (or a socket path)."""
+    value = env_str(name, default)
+    if not value:
+        return value
+    parts = urlsplit(value)
+    if parts.scheme not in schemes or not (parts.netloc or parts.path):
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a URL of the form {schemes[0]}://host/... "
+            f"(accepted schemes: {', '.join(schemes)})."
+        )
+    return value
+
+
+def env_import_path(name, default):
+    """A dotted path to a class whose module can be imported (a backend, for instance)."""
+    value = env_str(name, default)
+    module, _, attribute = value.rpartition(".")
+    try:
+        found = bool(module and attribute) and importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise ImproperlyConfigured(f"{name}={value!r} does not name an importable class.")
     return value
