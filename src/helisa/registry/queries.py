@@ -409,3 +409,24 @@ def cluster_detail(pk):
             for role, count in sorted(by_role.items(), key=lambda item: -item[1])
         ],
     }
+
+
+def people_listed_for(user, organisation, *, can_manage):
+    """The organisation's people whom `user` may see: only those who consented to be listed,
+    and each as far as their own visibility choice reaches."""
+    from helisa.registry.models import Affiliation, Visibility
+
+    visible = [Visibility.PUBLIC]
+    if user.is_authenticated:
+        visible.append(Visibility.MEMBERS)
+    if can_manage:
+        visible.append(Visibility.PRIVATE)
+    return (
+        Affiliation.objects.filter(
+            organisation=organisation,
+            person__consent_given_at__isnull=False,
+            person__visibility__in=visible,
+        )
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )

@@ -60,6 +60,9 @@ def organisation(request, pk):
     context["can_change"] = request.user.has_perm(
         "registry.change_organisation", context["organisation"]
     )
+    context["people"] = queries.people_listed_for(
+        request.user, context["organisation"], can_manage=context["can_change"]
+    )
     context["manage_links_template"] = _manage_links_template()
     return render(request, "registry/organisation.html", context)
 
