@@ -104,3 +104,12 @@ def test_colour_classes_and_legend_agree():
         5,
     ]
     assert svgmap.legend() == [(0, "0"), (1, "1"), (2, "2–4"), (3, "5–9"), (4, "10–19"), (5, "20+")]
+
+
+@pytest.mark.parametrize("written", ["GR", "EL", "el"])
+def test_a_country_may_be_written_the_eu_way_or_the_iso_way(client, written):
+    ClusterFactory(organisation__region=region("EL303", "Anatoliki Attiki", "GR"))
+
+    html = client.get(reverse("registry:map"), {"country": written}).content.decode()
+
+    assert "country=GR&amp;region=EL303" in html

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import ngettext
 
+from helisa.core.countries import to_iso
 from helisa.registry import svgmap
 from helisa.registry.models import Cluster, NutsRegion
 from helisa.registry.queries import filter_clusters
@@ -80,7 +81,10 @@ def cluster_counts(params, *, length):
 
 
 def regions_map(params):
-    country = (params.get("country") or "").strip().upper() or None
+    try:
+        country = to_iso(params.get("country")) if params.get("country") else None
+    except ValueError:
+        country = None
     if country and not NutsRegion.objects.filter(country_id=country, level=0).exists():
         country = None
     shapes = map_shapes(country)
