@@ -1,10 +1,12 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helisa.alliance.documents import check_document, read_head
 from helisa.alliance.models import AllianceDocument, MemberCategory, MemberState, VoteChoice
+from helisa.alliance.services.alliances import secretariat_users
 
 
 class ApplicationForm(forms.Form):
@@ -97,3 +99,81 @@ class DocumentForm(forms.ModelForm):
         file = self.cleaned_data["file"]
         check_document(name=file.name, size=file.size, head=read_head(file))
         return file
+
+
+class AllianceForm(forms.Form):
+    """An alliance's name and mission in each language, its founding and its secretariat."""
+
+    slug = forms.SlugField(
+        label=_("Address"),
+        required=False,
+        max_length=50,
+        help_text=_("Part of the web address; left empty, it is made from the English name."),
+    )
+    founded_on = forms.DateField(
+        label=_("Founded on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    founded_in = forms.CharField(label=_("Founded in (place)"), max_length=100, required=False)
+    secretariat = forms.CharField(
+        label=_("Secretariat"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Email addresses of the people who run the alliance, one per line."),
+    )
+
+    def __init__(self, *args, alliance=None, **kwargs):
+        if alliance is not None:
+            kwargs.setdefault("initial", {}).update(
+                {
+                    "slug": alliance.slug,
+                    "founded_on": alliance.founded_on,
+                    "founded_in": alliance.founded_in,
+                    "secretariat": "\n".join(
+                        alliance.secretariat.order_by("email").values_list("email", flat=True)
+                    ),
+                    **{f"name_{code}": text for code, text in alliance.name.items()},
+                    **{f"mission_{code}": text for code, text in alliance.mission.items()},
+                }
+            )
+        super().__init__(*args, **kwargs)
+        names = dict(settings.LANGUAGES)
+        texts = {}
+        for code in settings.CONTENT_LANGUAGES:
+            language = names.get(code, code)
+            texts[f"name_{code}"] = forms.CharField(
+                label=_("Name (%(language)s)") % {"language": language},
+                max_length=200,
+                required=False,
+                widget=forms.TextInput(attrs={"lang": code}),
+            )
+        for code in settings.CONTENT_LANGUAGES:
+            language = names.get(code, code)
+            texts[f"mission_{code}"] = forms.CharField(
+                label=_("Mission (%(language)s)") % {"language": language},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3, "lang": code}),
+            )
+        self.fields = {**texts, **self.fields}
+
+    def clean_secretariat(self):
+        try:
+            return secretariat_users(self.cleaned_data["secretariat"].split())
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["secretariat"]) from None
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(f"name_{code}") for code in settings.CONTENT_LANGUAGES):
+            raise ValidationError(_("Give the alliance a name in at least one language."))
+        return data
+
+    def changes(self):
+        data = self.cleaned_data
+        return {
+            "slug": data["slug"],
+            "name": {code: data[f"name_{code}"] for code in settings.CONTENT_LANGUAGES},
+            "mission": {code: data[f"mission_{code}"] for code in settings.CONTENT_LANGUAGES},
+            "founded_on": data["founded_on"],
+            "founded_in": data["founded_in"],
+            "secretariat": data["secretariat"],
+        }

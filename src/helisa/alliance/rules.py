@@ -55,5 +55,8 @@ def manages_active_member(user, obj):
 can_run_alliance = is_secretariat | is_alliance_secretariat
 
 rules.add_perm("alliance.run_alliance", can_run_alliance)
+# The platform hosts every alliance: its secretariat decides which ones are founded here.
+rules.add_perm("alliance.found_alliance", is_secretariat)
+rules.add_perm("alliance.change_alliance", can_run_alliance)
 rules.add_perm("alliance.apply", is_cluster_manager)
 rules.add_perm("alliance.vote", manages_active_member)

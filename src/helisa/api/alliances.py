@@ -1,24 +1,37 @@
 """Alliances, their members and applications: public reading, writing with the UI's rules."""
 
-from datetime import date, datetime
-
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router
 from ninja.pagination import paginate
 
 from helisa.alliance import queries
 from helisa.alliance import rules as _rules  # noqa: F401  (registers the permissions)
-from helisa.alliance.models import MemberCategory, MemberState, VoteChoice
+from helisa.alliance.models import MemberState
 from helisa.alliance.rules import managed_active_members
+from helisa.alliance.services import alliances as alliance_services
 from helisa.alliance.services import membership as services
-from helisa.registry.models import Cluster, ClusterKind
+from helisa.registry.models import Cluster
 
+from .alliance_schemas import (
+    AllianceDetail,
+    AllianceIn,
+    AlliancePatch,
+    AllianceSummary,
+    ApplicationIn,
+    ApplicationOut,
+    BallotIn,
+    BallotOut,
+    MemberFilters,
+    MemberOut,
+    TransitionIn,
+    VoteIn,
+    VoteOut,
+)
 from .auth import signed_in
 from .errors import Conflict, conflicts_as_409
-from .language import label_in
 from .pagination import LimitOffset
 from .permissions import require
 from .schemas import READ_ERRORS, WRITE_ERRORS, Error
@@ -26,139 +39,13 @@ from .schemas import READ_ERRORS, WRITE_ERRORS, Error
 router = Router(tags=["Alliances"])
 
 # Refusals that depend on what is stored rather than on the request itself.
-CONFLICTS = {"already_applied", "transition_not_allowed", "already_voted", "closed"}
-
-
-# Schemas
-
-
-class AllianceSummary(Schema):
-    slug: str
-    name: str = Field(description="In the language asked for, with a fallback")
-    names: dict[str, str] = Field(description="Every language it has")
-    founded_on: date | None
-    founded_in: str
-    member_count: int = Field(description="Active members")
-
-    @staticmethod
-    def resolve_name(obj, context):
-        return label_in(obj.name, context)
-
-    @staticmethod
-    def resolve_names(obj):
-        return obj.name
-
-
-class CountryCount(Schema):
-    country: str
-    members: int
-
-
-class HelixCount(Schema):
-    helix_role: str
-    organisations: int
-
-
-class AllianceDetail(AllianceSummary):
-    mission: str
-    missions: dict[str, str]
-    members_by_country: list[CountryCount]
-    helix_mix: list[HelixCount] = Field(
-        description="Organisations in the member clusters (and in the clusters of member "
-        "associations), by helix role"
-    )
-
-    @staticmethod
-    def resolve_mission(obj, context):
-        return label_in(obj.mission, context)
-
-    @staticmethod
-    def resolve_missions(obj):
-        return obj.mission
-
-
-class MemberOut(Schema):
-    id: int = Field(alias="pk")
-    cluster: int = Field(alias="cluster_id")
-    cluster_name: str = Field(alias="cluster.name")
-    cluster_kind: ClusterKind = Field(alias="cluster.kind")
-    country: str = Field(alias="cluster.organisation.country_id")
-    category: MemberCategory
-    state: MemberState
-    member_since: date | None
-    applied_at: datetime
-
-
-class ResultOut(Schema):
-    in_favour: int
-    against: int
-    abstentions: int
-    cast: int
-    eligible: int
-    is_open: bool
-    outcome: MemberState = Field(description="What the result says: member or rejected")
-
-
-class BallotOut(Schema):
-    id: int = Field(alias="pk")
-    application: int = Field(alias="application_id")
-    deadline: datetime
-    opened_at: datetime
-    closed_at: datetime | None
-    result: ResultOut
-
-    @staticmethod
-    def resolve_result(obj):
-        return services.ballot_result(obj)
-
-
-class ApplicationOut(MemberOut):
-    motivation: str
-    ballots: list[BallotOut]
-
-    @staticmethod
-    def resolve_ballots(obj):
-        return list(obj.ballots.all())
-
-
-class MemberFilters(Schema):
-    state: MemberState | None = Field(
-        None, description="Only the alliance's secretariat may ask for other states than member"
-    )
-    category: MemberCategory | None = None
-    country: str = Field("", description="ISO 3166-1 alpha-2")
-
-
-class ApplicationIn(Schema):
-    cluster: int = Field(description="Id of the cluster organisation that applies")
-    category: MemberCategory = MemberCategory.FULL
-    motivation: str = Field(min_length=1)
-
-
-class TransitionIn(Schema):
-    to_state: MemberState
-    reason: str = ""
-
-
-class BallotIn(Schema):
-    deadline: datetime
-
-
-class VoteIn(Schema):
-    voter: int | None = Field(
-        None,
-        description="Id of the member (in this alliance) that votes; may be left out when the "
-        "caller manages exactly one active member",
-    )
-    choice: VoteChoice
-
-
-class VoteOut(Schema):
-    id: int = Field(alias="pk")
-    ballot: int = Field(alias="ballot_id")
-    voter: int = Field(alias="voter_id")
-    choice: VoteChoice
-    cast_at: datetime
+CONFLICTS = {
+    "already_applied",
+    "transition_not_allowed",
+    "already_voted",
+    "closed",
+    "duplicate_slug",
+}
 
 
 # Helpers
@@ -245,6 +132,56 @@ def list_applications(request, slug: str):
     alliance = _alliance(slug)
     require(request.auth, "alliance.run_alliance", alliance)
     return queries.applications_of(alliance)
+
+
+# Founding and editing
+
+
+@router.post(
+    "/alliances",
+    response={201: AllianceDetail, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Found an alliance",
+    description="For the platform secretariat only (it hosts every alliance, so it decides which "
+    "are founded here): the name and mission per language, founding date and place, and the "
+    "secretariat by email address. 409 when the address is taken.",
+)
+def create_alliance(request, payload: AllianceIn):
+    require(request.auth, "alliance.found_alliance", None)
+    alliance = _run(
+        alliance_services.found_alliance,
+        slug=payload.slug,
+        name=payload.name,
+        mission=payload.mission,
+        founded_on=payload.founded_on,
+        founded_in=payload.founded_in,
+        secretariat=alliance_services.secretariat_users(payload.secretariat),
+        by=request.auth,
+    )
+    return 201, _detail(_alliance(alliance.slug))
+
+
+@router.patch(
+    "/alliances/{slug}",
+    response={200: AllianceDetail, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Edit an alliance",
+    description="For the alliance's secretariat or the platform's: only the fields sent change; "
+    "`secretariat` replaces the whole secretariat.",
+)
+def update_alliance(request, slug: str, payload: AlliancePatch):
+    alliance = _alliance(slug)
+    require(request.auth, "alliance.change_alliance", alliance)
+    changes = payload.dict(exclude_unset=True)
+    if changes.get("secretariat") is not None:
+        changes["secretariat"] = alliance_services.secretariat_users(changes["secretariat"])
+    for field in ("name", "mission", "secretariat", "slug", "founded_in"):
+        if field in changes and changes[field] is None:
+            del changes[field]
+    alliance = _run(
+        alliance_services.update_alliance, alliance=alliance, by=request.auth, **changes
+    )
+    return _detail(_alliance(alliance.slug))
 
 
 # Writing

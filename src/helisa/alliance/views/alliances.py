@@ -12,7 +12,7 @@ from helisa.alliance import (
     queries,
     rules,  # noqa: F401  (registers the permissions)
 )
-from helisa.alliance.forms import DocumentForm, NewsForm
+from helisa.alliance.forms import AllianceForm, DocumentForm, NewsForm
 from helisa.alliance.members_map import members_map
 from helisa.alliance.rules import managed_active_members
 from helisa.alliance.services import alliances as services
@@ -26,7 +26,61 @@ def require(request, permission, obj):
 
 
 def alliance_list(request):
-    return render(request, "alliance/list.html", {"alliances": queries.alliances()})
+    return render(
+        request,
+        "alliance/list.html",
+        {
+            "alliances": queries.alliances(),
+            "can_found": request.user.has_perm("alliance.found_alliance"),
+        },
+    )
+
+
+def _save_alliance(request, form, save):
+    """Run `save(**changes)`; a refusal goes back on the form, by field when it names one."""
+    try:
+        return save(**form.changes())
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            duplicate = getattr(error, "code", None) == "duplicate_slug"
+            form.add_error("slug" if duplicate else None, error)
+    return None
+
+
+@login_required
+def alliance_new(request):
+    require(request, "alliance.found_alliance", None)
+    form = AllianceForm(request.POST or None, initial={"secretariat": request.user.email})
+    if request.method == "POST" and form.is_valid():
+        alliance = _save_alliance(
+            request, form, lambda **changes: services.found_alliance(by=request.user, **changes)
+        )
+        if alliance is not None:
+            messages.success(request, _("The alliance is founded."))
+            return redirect(alliance)
+    return render(request, "alliance/alliance_form.html", {"form": form, "alliance": None})
+
+
+@login_required
+def alliance_edit(request, slug):
+    alliance = queries.alliance_by_slug(slug)
+    require(request, "alliance.change_alliance", alliance)
+    form = AllianceForm(request.POST or None, alliance=alliance)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_alliance(
+            request,
+            form,
+            lambda **changes: services.update_alliance(
+                alliance=alliance, by=request.user, **changes
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The alliance is saved."))
+            return redirect(saved)
+    return render(request, "alliance/alliance_form.html", {"form": form, "alliance": alliance})
 
 
 def detail(request, slug):
@@ -99,7 +153,9 @@ def document(request, slug, pk):
 
 urlpatterns = [
     path("", alliance_list, name="list"),
+    path("new/", alliance_new, name="new"),
     path("<slug:slug>/", detail, name="detail"),
+    path("<slug:slug>/edit/", alliance_edit, name="edit"),
     path("<slug:slug>/news/new/", news_new, name="news_new"),
     path("<slug:slug>/documents/new/", document_new, name="document_new"),
     path("<slug:slug>/documents/<int:pk>/", document, name="document"),

@@ -1,0 +1,162 @@
+"""What the alliance endpoints read and write (api/alliances.py, api/alliance_activity.py)."""
+
+from datetime import date, datetime
+
+from ninja import Field, Schema
+
+from helisa.alliance.models import MemberCategory, MemberState, VoteChoice
+from helisa.alliance.services import membership as services
+from helisa.registry.models import ClusterKind
+
+from .language import label_in
+
+
+class AllianceSummary(Schema):
+    slug: str
+    name: str = Field(description="In the language asked for, with a fallback")
+    names: dict[str, str] = Field(description="Every language it has")
+    founded_on: date | None
+    founded_in: str
+    member_count: int = Field(description="Active members")
+
+    @staticmethod
+    def resolve_name(obj, context):
+        return label_in(obj.name, context)
+
+    @staticmethod
+    def resolve_names(obj):
+        return obj.name
+
+
+class CountryCount(Schema):
+    country: str
+    members: int
+
+
+class HelixCount(Schema):
+    helix_role: str
+    organisations: int
+
+
+class AllianceDetail(AllianceSummary):
+    mission: str
+    missions: dict[str, str]
+    members_by_country: list[CountryCount]
+    helix_mix: list[HelixCount] = Field(
+        description="Organisations in the member clusters (and in the clusters of member "
+        "associations), by helix role"
+    )
+
+    @staticmethod
+    def resolve_mission(obj, context):
+        return label_in(obj.mission, context)
+
+    @staticmethod
+    def resolve_missions(obj):
+        return obj.mission
+
+
+class MemberOut(Schema):
+    id: int = Field(alias="pk")
+    cluster: int = Field(alias="cluster_id")
+    cluster_name: str = Field(alias="cluster.name")
+    cluster_kind: ClusterKind = Field(alias="cluster.kind")
+    country: str = Field(alias="cluster.organisation.country_id")
+    category: MemberCategory
+    state: MemberState
+    member_since: date | None
+    applied_at: datetime
+
+
+class ResultOut(Schema):
+    in_favour: int
+    against: int
+    abstentions: int
+    cast: int
+    eligible: int
+    is_open: bool
+    outcome: MemberState = Field(description="What the result says: member or rejected")
+
+
+class BallotOut(Schema):
+    id: int = Field(alias="pk")
+    application: int = Field(alias="application_id")
+    deadline: datetime
+    opened_at: datetime
+    closed_at: datetime | None
+    result: ResultOut
+
+    @staticmethod
+    def resolve_result(obj):
+        return services.ballot_result(obj)
+
+
+class ApplicationOut(MemberOut):
+    motivation: str
+    ballots: list[BallotOut]
+
+    @staticmethod
+    def resolve_ballots(obj):
+        return list(obj.ballots.all())
+
+
+class MemberFilters(Schema):
+    state: MemberState | None = Field(
+        None, description="Only the alliance's secretariat may ask for other states than member"
+    )
+    category: MemberCategory | None = None
+    country: str = Field("", description="ISO 3166-1 alpha-2")
+
+
+class ApplicationIn(Schema):
+    cluster: int = Field(description="Id of the cluster organisation that applies")
+    category: MemberCategory = MemberCategory.FULL
+    motivation: str = Field(min_length=1)
+
+
+class TransitionIn(Schema):
+    to_state: MemberState
+    reason: str = ""
+
+
+class BallotIn(Schema):
+    deadline: datetime
+
+
+class VoteIn(Schema):
+    voter: int | None = Field(
+        None,
+        description="Id of the member (in this alliance) that votes; may be left out when the "
+        "caller manages exactly one active member",
+    )
+    choice: VoteChoice
+
+
+class VoteOut(Schema):
+    id: int = Field(alias="pk")
+    ballot: int = Field(alias="ballot_id")
+    voter: int = Field(alias="voter_id")
+    choice: VoteChoice
+    cast_at: datetime
+
+
+class AllianceIn(Schema):
+    slug: str = Field("", description="Part of the address; left empty, made from the name")
+    name: dict[str, str] = Field(description="Name per language code, at least one")
+    mission: dict[str, str] = Field(default_factory=dict, description="Mission per language")
+    founded_on: date | None = None
+    founded_in: str = Field("", description="Place of founding")
+    secretariat: list[str] = Field(
+        default_factory=list, description="Email addresses of the people who run the alliance"
+    )
+
+
+class AlliancePatch(Schema):
+    slug: str | None = None
+    name: dict[str, str] | None = None
+    mission: dict[str, str] | None = None
+    founded_on: date | None = None
+    founded_in: str | None = None
+    secretariat: list[str] | None = Field(
+        None, description="Email addresses; replaces the whole secretariat"
+    )
