@@ -1,6 +1,7 @@
 """Reference rows, a token per member of the cast, and a client that sends it."""
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.test import Client
 
 from helisa.core.models import ApiToken
@@ -50,6 +51,9 @@ def reference(db):
 
 
 def client_for(user):
+    """A client calling with a personal token; a secretariat's account has its second factor."""
+    if user.is_secretariat:
+        Authenticator.objects.get_or_create(user=user, type=Authenticator.Type.TOTP, data={})
     _record, token = ApiToken.issue(user=user, name="tests")
     return Client(headers={"authorization": f"Bearer {token}"})
 

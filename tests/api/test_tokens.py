@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.test import Client
 from django.utils import timezone
 
@@ -89,3 +90,17 @@ def test_last_use_is_written_at_most_once_a_minute(outsider, django_assert_num_q
 
     assert first_use is not None
     assert ApiToken.objects.get(pk=record.pk).last_used_at > timezone.now() - timedelta(seconds=5)
+
+
+def test_a_secretariat_token_needs_the_second_factor():
+    secretariat = UserFactory(is_secretariat=True)
+    _record, token = ApiToken.issue(user=secretariat, name="script")
+    client = Client(headers={"authorization": f"Bearer {token}"})
+
+    refused = client.get("/api/v1/me")
+    Authenticator.objects.create(user=secretariat, type=Authenticator.Type.TOTP, data={})
+    accepted = client.get("/api/v1/me")
+
+    assert refused.status_code == 401
+    assert "two-factor" in refused.json()["error"]["message"]
+    assert accepted.status_code == 200 and accepted.json()["is_secretariat"] is True

@@ -27,6 +27,11 @@ class TokenAuth(HttpBearer):
         )
         if record is None or not record.user.is_active:
             raise AuthenticationError(message=_("The API token is not valid or has been revoked."))
+        if record.user.is_secretariat and not _has_totp(record.user):
+            # As in the UI: the secretariat's powers need a second factor, a token included.
+            raise AuthenticationError(
+                message=_("Set up two-factor sign-in before using the API as the secretariat.")
+            )
         now = timezone.now()
         if record.last_used_at is None or now - record.last_used_at >= LAST_USED_PRECISION:
             ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)
@@ -47,6 +52,12 @@ class SessionAuth(APIKeyCookie):
 
     def authenticate(self, request, key):
         return request.user if request.user.is_authenticated else None
+
+
+def _has_totp(user):
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 signed_in = [TokenAuth(), SessionAuth()]
