@@ -73,3 +73,12 @@ def test_readers_and_outsiders_see_no_signing_authority_link(client, alliance):
 def test_the_secretariat_finds_the_authorities_to_confirm(client, alliance, alliance_secretariat):
     client.force_login(alliance_secretariat)
     assert reverse("alliance:authorities_awaiting") in page_of(client, alliance)
+
+
+def test_the_page_title_is_the_alliance_name_alone(client, alliance):
+    import re
+
+    html = page_of(client, alliance)
+    (title,) = re.findall(r"<title>(.*?)</title>", html, flags=re.DOTALL)
+    assert title == "European Clusters Alliance · Helisa"
+    assert html.count('id="public-keys-heading"') == 1

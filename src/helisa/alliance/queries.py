@@ -1,7 +1,9 @@
 """Reads that the alliance pages, the API and the demo share."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from helisa.alliance.models import (
     Alliance,
@@ -9,6 +11,7 @@ from helisa.alliance.models import (
     Ballot,
     MembershipEvent,
     MemberState,
+    VoteChoice,
 )
 from helisa.core.countries import country_name
 from helisa.registry.models import (
@@ -95,13 +98,48 @@ def helix_mix(alliance):
     return [(role, label, rows.get(role, 0)) for role, label in HelixRole.choices]
 
 
+def counted_ballots():
+    """Ballots with their votes counted and their eligible voters (the alliance's active members
+    but the applicant) in one query: services.membership.ballot_result reads these."""
+    eligible = (
+        AllianceMember.objects.filter(
+            alliance_id=OuterRef("application__alliance_id"), state=MemberState.MEMBER
+        )
+        .exclude(pk=OuterRef("application_id"))
+        .order_by()
+        .values("alliance_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    votes = {
+        f"votes_{choice}": Count("votes", filter=Q(votes__choice=choice))
+        for choice in VoteChoice.values
+    }
+    return Ballot.objects.annotate(
+        **votes,
+        eligible_voters=Coalesce(Subquery(eligible, output_field=IntegerField()), Value(0)),
+    )
+
+
 def applications_of(alliance):
     return (
         members_of(alliance, state=MemberState.APPLICANT)
         .select_related("applied_by")
-        .prefetch_related("ballots")
+        .prefetch_related(Prefetch("ballots", queryset=counted_ballots()))
         .order_by("applied_at", "pk")
     )
+
+
+def ballots_of(alliance, *, open_only=False):
+    """The alliance's ballots, newest first, counted, with the application's cluster."""
+    ballots = (
+        counted_ballots()
+        .filter(application__alliance=alliance)
+        .select_related("application__cluster__organisation")
+    )
+    if open_only:
+        ballots = ballots.filter(closed_at=None, deadline__gt=timezone.now())
+    return ballots.order_by("-opened_at", "-pk")
 
 
 def activity_of(alliance):
@@ -114,7 +152,7 @@ def activity_of(alliance):
 
 def ballot_of(alliance, pk):
     return get_object_or_404(
-        Ballot.objects.select_related(
+        counted_ballots().select_related(
             "application__cluster__organisation", "application__alliance"
         ),
         pk=pk,

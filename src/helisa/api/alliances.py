@@ -134,6 +134,22 @@ def list_applications(request, slug: str):
     return queries.applications_of(alliance)
 
 
+@router.get(
+    "/alliances/{slug}/ballots",
+    response={200: list[BallotOut], **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Votes on applications",
+    description="For the alliance's secretariat and the managers of its active members: its "
+    "ballots, newest first, each with its result so far. `open=true` for those still open.",
+)
+@paginate(LimitOffset)
+def list_ballots(request, slug: str, open: bool = False):  # noqa: A002  (the query parameter)
+    alliance = _alliance(slug)
+    if not request.auth.has_perm("alliance.run_alliance", alliance):
+        require(request.auth, "alliance.vote", alliance)
+    return queries.ballots_of(alliance, open_only=open)
+
+
 # Founding and editing
 
 
@@ -248,9 +264,10 @@ def create_ballot(request, slug: str, member_id: int, payload: BallotIn):
     alliance = _alliance(slug)
     application = get_object_or_404(queries.members_of(alliance), pk=member_id)
     require(request.auth, "alliance.run_alliance", alliance)
-    return 201, _run(
+    ballot = _run(
         services.open_ballot, application=application, by=request.auth, deadline=payload.deadline
     )
+    return 201, queries.ballot_of(alliance, ballot.pk)
 
 
 @router.post(

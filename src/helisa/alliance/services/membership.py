@@ -5,6 +5,7 @@ against ALLOWED, saves, records a MembershipEvent and emails the people concerne
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -158,7 +159,27 @@ def open_ballot(*, application, by, deadline):
         raise ValidationError({"deadline": _("The deadline must be in the future.")})
     if application.ballots.filter(closed_at=None).exists():
         raise ValidationError(_("A vote on this application is already open."))
-    return Ballot.objects.create(application=application, opened_by=by, deadline=deadline)
+    ballot = Ballot.objects.create(application=application, opened_by=by, deadline=deadline)
+    transaction.on_commit(partial(_notify_ballot_opened, ballot))
+    return ballot
+
+
+def _notify_ballot_opened(ballot):
+    """Each manager of a member that votes, in their own language."""
+    application = ballot.application
+    notify.send_to_users(
+        users=notify.voting_managers(application),
+        template="ballot_opened",
+        context={
+            "ballot": ballot,
+            "member": application,
+            "alliance": application.alliance,
+            "cluster": application.cluster,
+            "ballot_url": notify.absolute_url(
+                "alliance:ballot", application.alliance.slug, ballot.pk
+            ),
+        },
+    )
 
 
 def is_open(ballot, now=None):
@@ -209,14 +230,22 @@ class BallotResult:
 
 
 def ballot_result(ballot):
-    counts = dict.fromkeys(VoteChoice.values, 0)
-    for choice in ballot.votes.values_list("choice", flat=True):
-        counts[choice] += 1
-    eligible = (
-        AllianceMember.objects.filter(alliance_id=ballot.application.alliance_id, state=S.MEMBER)
-        .exclude(pk=ballot.application_id)
-        .count()
-    )
+    """The count so far; from the ballot's annotations when it comes from
+    queries.counted_ballots (no query), else counted here."""
+    if hasattr(ballot, "eligible_voters"):
+        counts = {choice: getattr(ballot, f"votes_{choice}") for choice in VoteChoice.values}
+        eligible = ballot.eligible_voters
+    else:
+        counts = dict.fromkeys(VoteChoice.values, 0)
+        for choice in ballot.votes.values_list("choice", flat=True):
+            counts[choice] += 1
+        eligible = (
+            AllianceMember.objects.filter(
+                alliance_id=ballot.application.alliance_id, state=S.MEMBER
+            )
+            .exclude(pk=ballot.application_id)
+            .count()
+        )
     return BallotResult(
         in_favour=counts[VoteChoice.YES],
         against=counts[VoteChoice.NO],

@@ -11,7 +11,7 @@ from helisa.core.models import User
 from helisa.registry.models import RoleKind
 
 from ..declaration_rules import AUTHORITY_STATES
-from ..models import AllianceMember
+from ..models import AllianceMember, MemberState
 from ..receipts import receipt_file
 
 
@@ -25,6 +25,23 @@ def cluster_managers(cluster):
         .filter(
             Q(roles__organisation_id=cluster.pk, roles__kind=RoleKind.CLUSTER_MANAGER)
             | Q(owned_organisations=cluster.pk)
+        )
+        .distinct()
+    )
+
+
+def voting_managers(application):
+    """The managers of the alliance's active members, but the applicant's: who votes on it."""
+    members = (
+        AllianceMember.objects.filter(alliance_id=application.alliance_id, state=MemberState.MEMBER)
+        .exclude(pk=application.pk)
+        .values("cluster_id")
+    )
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(roles__organisation_id__in=members, roles__kind=RoleKind.CLUSTER_MANAGER)
+            | Q(owned_organisations__in=members)
         )
         .distinct()
     )

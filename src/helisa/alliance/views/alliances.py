@@ -87,6 +87,9 @@ def detail(request, slug):
     alliance = queries.alliance_by_slug(slug)
     runs = request.user.has_perm("alliance.run_alliance", alliance)
     counts = queries.member_counts_by_country(alliance)
+    managed = list(
+        managed_active_members(request.user, alliance).select_related("cluster__organisation")
+    )
     return render(
         request,
         "alliance/detail.html",
@@ -100,9 +103,10 @@ def detail(request, slug):
             "news": alliance.news.all()[:NEWS_ON_PAGE],
             "documents": queries.public_documents(alliance, include_private=runs),
             "declarations": alliance.declarations.order_by("slug"),
-            "managed": managed_active_members(request.user, alliance).select_related(
-                "cluster__organisation"
-            ),
+            "managed": managed,
+            # The votes its members' managers are called to; the secretariat finds them on
+            # the applications page.
+            "open_votes": list(queries.ballots_of(alliance, open_only=True)) if managed else [],
         },
     )
 
