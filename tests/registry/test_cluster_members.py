@@ -129,6 +129,20 @@ def test_an_association_is_validated_by_review_alone(secretariat):
     assert is_validated(association)
 
 
+def test_the_members_of_an_association_are_cluster_organisations(client, owner, cluster):
+    cluster.kind = ClusterKind.ASSOCIATION
+    cluster.save()
+    firm = OrganisationFactory(legal_name="Zwykła Firma")
+    member_cluster = ClusterFactory()
+    client.force_login(owner)
+
+    refused = client.post(members_url(cluster), {"action": "add", "member": firm.pk}, follow=True)
+    post(client, cluster, action="add", member=member_cluster.pk)
+
+    assert "Zwykła Firma has no cluster profile" in refused.content.decode()
+    assert list(cluster.memberships.values_list("member", flat=True)) == [member_cluster.pk]
+
+
 def test_suggestions_find_organisations_by_folded_name(client, owner, cluster):
     wanted = OrganisationFactory(legal_name="Politechnika Łódzka", city="Łódź")
     already = OrganisationFactory(legal_name="Uniwersytet Łódzki", city="Łódź")

@@ -15,7 +15,7 @@ from helisa.registry.services.cluster_profiles import (
     set_membership_status,
     update_cluster,
 )
-from helisa.registry.services.clusters import add_member, validation_report
+from helisa.registry.services.clusters import add_member, membership_refusal, validation_report
 
 from .auth import signed_in
 from .errors import Conflict
@@ -174,8 +174,9 @@ def create_membership(request, cluster_id: int, payload: MembershipIn):
     cluster = get_object_or_404(Cluster.objects.select_related("organisation"), pk=cluster_id)
     require(request.auth, "registry.add_members", cluster)
     member = get_object_or_404(Organisation, pk=payload.member_id)
-    if member.pk == cluster.pk:
-        raise ValidationError({"member_id": _("A cluster organisation cannot be its own member.")})
+    refusal = membership_refusal(cluster, member)
+    if refusal:
+        raise ValidationError({"member_id": refusal})
     if cluster.memberships.filter(member=member).exists():
         raise Conflict(_("This organisation is already a member of the cluster."))
     add_member(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from helisa.core.folding import fold
 from helisa.registry.models import Cluster, HelixRole, Membership, Organisation
+from helisa.registry.services.clusters import membership_refusal
 
 from .columns import CellError, columns_for
 from .permissions import can_change_organisation, can_import_memberships
@@ -359,8 +360,9 @@ class MembershipRows(_ReferencesOrganisations):
         checked.values.pop("country", None)
         if member is None or cluster is None:
             return
-        if member.pk == cluster.pk:
-            checked.error("member", _("A cluster organisation cannot be its own member"))
+        refusal = membership_refusal(cluster, member)
+        if refusal:
+            checked.error("member", refusal)
             return
         earlier = self.first_seen((cluster.pk, member.pk), checked.number)
         if earlier is not None:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -131,6 +132,22 @@ def create_cluster(
 
 
 @transaction.atomic
+def membership_refusal(cluster, member):
+    """Why `member` cannot join `cluster`, or None: a cluster is not its own member, and a
+    national association's members are cluster organisations."""
+    if member.pk == cluster.pk:
+        return _("A cluster organisation cannot be its own member.")
+    if (
+        cluster.kind == ClusterKind.ASSOCIATION
+        and not Cluster.objects.filter(pk=member.pk).exists()
+    ):
+        return _(
+            "%(name)s has no cluster profile: the members of a national association are "
+            "cluster organisations."
+        ) % {"name": member.legal_name}
+    return None
+
+
 def add_member(
     *,
     cluster,
@@ -141,6 +158,9 @@ def add_member(
     import_batch=None,
     is_demo=False,
 ):
+    refusal = membership_refusal(cluster, member)
+    if refusal:
+        raise ValidationError({"member": refusal})
     membership, created = Membership.objects.get_or_create(
         cluster=cluster,
         member=member,

@@ -18,7 +18,7 @@ from helisa.registry.services.cluster_profiles import (
     remove_member,
     set_membership_status,
 )
-from helisa.registry.services.clusters import add_member, validation_report
+from helisa.registry.services.clusters import add_member, membership_refusal, validation_report
 
 MEMBERS_PER_PAGE = 50
 SUGGESTIONS = 10
@@ -99,8 +99,9 @@ def _change_members(request, cluster):
             messages.error(request, " ".join(form.errors.get("member", [])))
             return back, new_member_form, []
         member = form.cleaned_data["member"]
-        if member.pk == cluster.pk:
-            messages.error(request, _("A cluster organisation cannot be its own member."))
+        refusal = membership_refusal(cluster, member)
+        if refusal:
+            messages.error(request, refusal)
         else:
             add_member(cluster=cluster, member=member, by=request.user)
             messages.success(request, _("%(name)s is a member now.") % {"name": member})
