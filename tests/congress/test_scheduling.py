@@ -47,7 +47,11 @@ def _instance(slots, tables, meetings, available=None, sessions=None):
 
 
 def _exact(instance):
-    """(most meetings any schedule holds, fewest gaps among schedules holding that many)."""
+    """(most meetings any schedule holds, fewest gaps among schedules holding that many).
+
+    A locked meeting is always at its lock when its slot exists (the scheduler keeps every lock
+    that holds; _as_pinned turns the locks that cannot hold into locks to no slot).
+    """
     slots = [s.id for s in instance.slots]
     available = {
         p.id: set(slots) if p.available is None else p.available for p in instance.participants
@@ -58,6 +62,9 @@ def _exact(instance):
         feasible = True
         for meeting, slot in zip(instance.meetings, choice, strict=True):
             if slot is None:
+                if meeting.locked and meeting.locked[0] in slots:
+                    feasible = False
+                    break
                 continue
             if meeting.locked and meeting.locked[0] != slot:
                 feasible = False
@@ -108,11 +115,24 @@ def tiny_instances(draw):
     return _instance(slots, tables, meetings, available, sessions)
 
 
+# how long the scheduler may work: no time at all, a blink, bounded rounds on one core, and
+# enough rounds on two that the second process is spawned when the bounds are not met
+RUNS = st.sampled_from(
+    [
+        {"time_limit": 0, "workers": 1},
+        {"time_limit": 0.05, "workers": 2},
+        {"time_limit": 10, "workers": 1, "max_rounds": 3},
+        {"time_limit": 10, "workers": 2, "max_rounds": 8},
+    ]
+)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(tiny_instances())
-def test_random_schedules_are_valid_and_claim_only_proven_bounds(instance):
-    schedule = _solve(instance)
-    most, fewest_gaps = _exact(instance)
+@given(tiny_instances(), RUNS)
+def test_random_schedules_are_valid_and_claim_only_proven_bounds(instance, run):
+    schedule = solve(instance, **run)
+    assert check(instance, schedule) == []
+    most, fewest_gaps = _exact(_as_pinned(instance, None, None))
 
     assert schedule.scheduled <= most <= schedule.upper_bound_scheduled
     assert schedule.lower_bound_gaps <= fewest_gaps
@@ -256,3 +276,161 @@ def test_the_command_writes_a_valid_schedule_without_a_database(tmp_path):
     assert check(instance, written) == []
     assert written["unscheduled"] == []
     assert len(written["assignments"]) == 200
+
+
+def test_a_gap_bound_that_needs_every_meeting_placed_is_not_claimed_when_one_is_out():
+    # p2 can meet in s0 and s2 only, so one of its three meetings stays out; placing m0 and m1
+    # (p4 meets once) leaves one gap, though p2 and p4 alone would each force one with all placed
+    instance = _instance(
+        ["s0", "s1", "s2"],
+        2,
+        [("m0", ["p4", "p2"]), ("m1", ["p3", "p2"]), ("m2", ["p4", "p2"])],
+        available={"p2": {"s0", "s2"}},
+    )
+    assert _exact(instance) == (2, 1)
+
+    for run in ({"time_limit": 0}, {"time_limit": 0.05}, {"time_limit": 10, "max_rounds": 3}):
+        schedule = solve(instance, workers=1, **run)
+        assert check(instance, schedule) == []
+        assert schedule.lower_bound_gaps <= 1
+        assert schedule.upper_bound_scheduled >= 2
+
+
+def test_a_full_slot_of_locked_meetings_leaves_the_new_one_out_without_failing():
+    instance = _instance(
+        ["s0", "s1"],
+        1,
+        [("m1", ["a", "b"], ("s0", 1)), ("m2", ["c", "d"], ("s1", 1)), ("m3", ["e", "f"])],
+    )
+
+    schedule = solve(instance, time_limit=10, workers=1, max_rounds=3)
+
+    assert check(instance, schedule) == []
+    assert (schedule.unscheduled, schedule.upper_bound_scheduled, schedule.optimal) == (
+        ["m3"],
+        2,
+        True,
+    )
+
+
+def _as_pinned(instance, previous, published):
+    """The instance with every meeting that must stay put locked, as the rules say.
+
+    Locks hold in the order of the meetings, then the published meetings of `previous` in its
+    order, each while its slot exists, its participants are available there and free, and its
+    table exists and is free; a lock that cannot hold pins the meeting nowhere.
+    """
+    slots = {s.id for s in instance.slots}
+    available = {p.id: p.available for p in instance.participants}
+    taken, busy, pins = set(), set(), {}
+
+    def holds(meeting, slot, table):
+        return (
+            slot in slots
+            and 1 <= table <= instance.tables
+            and (slot, table) not in taken
+            and all(
+                p in available
+                and (available[p] is None or slot in available[p])
+                and (p, slot) not in busy
+                for p in meeting.participants
+            )
+        )
+
+    def pin(meeting, slot, table):
+        pins[meeting.id] = (slot, table)
+        taken.add((slot, table))
+        busy.update((p, slot) for p in meeting.participants)
+
+    for meeting in instance.meetings:
+        if meeting.locked:
+            if holds(meeting, *meeting.locked):
+                pin(meeting, *meeting.locked)
+            else:
+                pins[meeting.id] = ("nowhere", 1)
+    meetings = {m.id: m for m in instance.meetings}
+    for a in previous.assignments if previous is not None else ():
+        meeting = meetings.get(a.meeting)
+        if meeting is None or meeting.id in pins:
+            continue
+        if (published is None or a.meeting in published) and holds(meeting, a.slot, a.table):
+            pin(meeting, a.slot, a.table)
+    return Instance(
+        slots=instance.slots,
+        tables=instance.tables,
+        participants=instance.participants,
+        meetings=tuple(
+            Meeting(id=m.id, participants=m.participants, locked=pins.get(m.id))
+            for m in instance.meetings
+        ),
+    )
+
+
+@st.composite
+def late_changes(draw):
+    """An instance, and what changes before it is scheduled again."""
+    instance = draw(tiny_instances())
+    people = sorted({p for m in instance.meetings for p in m.participants})
+    slots = [s.id for s in instance.slots]
+    withdrawn = draw(st.sets(st.sampled_from(people), max_size=1))
+    unavailable = {}
+    if draw(st.booleans()):  # someone can no longer come to one slot
+        unavailable[draw(st.sampled_from(people))] = draw(st.sampled_from(slots))
+    new = []
+    for i in range(draw(st.integers(0, 2))):
+        members = draw(st.lists(st.sampled_from(people), min_size=2, max_size=2, unique=True))
+        locked = None
+        if draw(st.integers(0, 3)) == 0:
+            locked = (draw(st.sampled_from(slots)), draw(st.integers(1, instance.tables)))
+        new.append(Meeting(id=f"new{i}", participants=tuple(members), locked=locked))
+    relock = draw(st.sets(st.sampled_from([m.id for m in instance.meetings]), max_size=1))
+    published = draw(st.none() | st.sets(st.sampled_from([m.id for m in instance.meetings])))
+    return instance, withdrawn, unavailable, new, relock, published
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(late_changes(), RUNS)
+def test_rescheduling_after_late_changes_keeps_what_must_stay_and_claims_only_proven_bounds(
+    case, run
+):
+    instance, withdrawn, unavailable, new, relock, published = case
+    first = solve(instance, time_limit=10, workers=1, max_rounds=3)
+    placed = {a.meeting: (a.slot, a.table) for a in first.assignments}
+    meetings = [
+        Meeting(
+            id=m.id,
+            participants=m.participants,
+            # the organiser locks a meeting where the first schedule put it
+            locked=placed[m.id] if m.id in relock and m.id in placed else m.locked,
+        )
+        for m in (*instance.meetings, *new)
+        if not withdrawn & set(m.participants)
+    ]
+    everyone = {p.id: p.available for p in instance.participants}
+    people = sorted({p for m in meetings for p in m.participants})
+    slots = frozenset(s.id for s in instance.slots)
+
+    def still_available(p):
+        if p not in unavailable:
+            return everyone[p]
+        return (everyone[p] if everyone[p] is not None else slots) - {unavailable[p]}
+
+    later = Instance(
+        slots=instance.slots,
+        tables=instance.tables,
+        participants=tuple(Participant(id=p, available=still_available(p)) for p in people),
+        meetings=tuple(meetings),
+    )
+    if len(later.meetings) > 6:  # keep the brute force quick
+        later = Instance(later.slots, later.tables, later.participants, later.meetings[:6])
+
+    schedule = solve(later, previous=first, published=published, **run)
+
+    assert check(later, schedule) == []
+    pinned = _as_pinned(later, first, published)
+    assert check(pinned, schedule) == []  # published and locked meetings stayed where they were
+    most, fewest_gaps = _exact(pinned)
+    assert schedule.scheduled <= most <= schedule.upper_bound_scheduled
+    assert schedule.lower_bound_gaps <= fewest_gaps
+    if schedule.optimal:
+        assert (schedule.scheduled, schedule.gaps) == (most, fewest_gaps)

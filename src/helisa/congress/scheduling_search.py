@@ -102,14 +102,16 @@ def repair(state, rng, *, attempts=3):
                     break
                 if any(fixed[e] >= 0 for e in blockers):
                     continue
-                movers = (
-                    list(blockers)
-                    if blockers
-                    else rng.sample(
-                        [x for x in range(len(state.slot)) if state.slot[x] == b and fixed[x] < 0],
-                        k=min(3, state.load[b]),
-                    )
-                )
+                if blockers:
+                    movers = list(blockers)
+                else:
+                    # a full slot: try moving a few of its meetings; fixed ones never move
+                    movable = [
+                        x for x in range(len(state.slot)) if state.slot[x] == b and fixed[x] < 0
+                    ]
+                    if not movable:
+                        continue
+                    movers = rng.sample(movable, k=min(3, len(movable)))
                 if _shift_one(state, m, b, movers, rng):
                     break
 

@@ -40,7 +40,10 @@ def run(instance, *, time_limit, seed, progress, previous, published, workers, m
         for m, t in enumerate(problem.previous_slot)
         if t >= 0 and not (problem.allowed[m] >> t & 1)
     )
+    # the per-participant bound holds only over schedules that place every meeting: it guides
+    # the search while that may happen, and is reported only when the schedule places them all
     gap_floor = lower_bound_gaps(problem) if upper == meeting_count else 0
+    exact_floor = 0  # proven by CP-SAT over schedules placing as many as the best one found
 
     def target():
         return (meeting_count - upper) * UNPLACED_WEIGHT + forced_moves * MOVE_WEIGHT + gap_floor
@@ -84,7 +87,7 @@ def run(instance, *, time_limit, seed, progress, previous, published, workers, m
         )
         if proven or best_cost <= target():
             break
-        best, best_cost, upper, gap_floor = _prove(
+        best, best_cost, upper, gap_floor, exact_floor = _prove(
             problem, best, best_cost, upper, gap_floor, small, deadline, exact_workers, seed
         )
         proven = True
@@ -98,6 +101,9 @@ def run(instance, *, time_limit, seed, progress, previous, published, workers, m
     ]
     gaps = count_gaps(instance, assignments)
     total_gaps = sum(gaps.values())
+    if len(assignments) < meeting_count:
+        gap_floor = 0  # some meeting is out: the per-participant bound proves nothing
+    gap_floor = max(gap_floor, exact_floor)
     if len(assignments) < upper:
         gap_floor = min(gap_floor, total_gaps)  # bounds only ever proven, never claimed beyond
     moved = _moved(problem, slots, tables) if previous is not None else 0
@@ -122,8 +128,9 @@ def run(instance, *, time_limit, seed, progress, previous, published, workers, m
 
 def _prove(problem, best, best_cost, upper, gap_floor, small, deadline, workers, seed):
     placed = sum(1 for t in best if t >= 0)
+    exact_floor = 0
     if placed == upper and not small:
-        return best, best_cost, upper, gap_floor
+        return best, best_cost, upper, gap_floor, exact_floor
     from helisa.congress import scheduling_exact  # ortools loads only when a proof is needed
 
     meeting_count = len(problem.meeting_ids)
@@ -154,12 +161,12 @@ def _prove(problem, best, best_cost, upper, gap_floor, small, deadline, workers,
             problem, best, at_least=placed, time_limit=remaining, workers=workers, seed=seed
         )
         # every schedule placing the most meetings places at least `placed` of them
-        gap_floor = max(gap_floor, bound)
+        exact_floor = bound
         if slots is not None:
             candidate = State(problem, slots)
             if candidate.cost < best_cost:
                 best, best_cost = list(candidate.slot), candidate.cost
-    return best, best_cost, upper, gap_floor
+    return best, best_cost, upper, gap_floor, exact_floor
 
 
 def _search_both(problem, start, seed, stop_at, max_rounds, target, workers, report):
