@@ -92,7 +92,7 @@ def read_the_call(page, name):
     rules = page.locator("section.card", has_text="Rules for a consortium")
     expect(rules).to_contain_text("from 3 to 8, the coordinator included")
     expect(rules).to_contain_text("EU member states and Horizon Europe associated countries")
-    expect(rules).to_contain_text("Business: at least 1; Research: at least 1")
+    expect(rules).to_contain_text("Business: at least 1; Research organisation: at least 1")
     lists = page.locator("section.card", has_text="Country lists")
     expect(lists).to_contain_text("As of 1 January 2025.")
     expect(lists).to_contain_text("EU member states (27)")

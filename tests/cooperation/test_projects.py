@@ -8,8 +8,10 @@ from collections import defaultdict
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
+from django.utils.formats import date_format
 
 from helisa.cooperation.demo_projects import ORGANISATIONS_FILE, build_cooperation_demo
+from helisa.cooperation.eu_countries import country_lists
 from helisa.cooperation.models import (
     Call,
     PartnerRole,
@@ -236,7 +238,9 @@ def test_the_demo_imports_every_cordis_project_with_one_coordinator(db):
 def test_the_call_page_shows_the_rules_and_the_date_of_the_country_lists(call):
     body = Client().get(call.get_absolute_url()).content.decode()
     assert "Horizon test call" in body and "Norway" in body
-    assert "2025" in body
+    as_of = date_format(country_lists().as_of, "DATE_FORMAT")
+    assert f"As of {as_of}." in body
+    assert "Research organisation: at least 1" in body and "Research:" not in body
 
 
 def _count_queries(client, url):

@@ -4,15 +4,31 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
+from ninja.errors import AuthenticationError
 from ninja.pagination import paginate
 
-from helisa.cooperation.models import Call, Project, ProjectStatus
-from helisa.cooperation.queries_projects import open_calls, project_with_partners, public_projects
+from helisa.cooperation.models import (
+    Call,
+    CountryList,
+    PartnerRole,
+    ProgrammeKind,
+    Project,
+    ProjectStatus,
+)
+from helisa.cooperation.queries_projects import (
+    my_projects,
+    open_calls,
+    project_with_partners,
+    public_projects,
+)
+from helisa.cooperation.services import calls as call_services
 from helisa.cooperation.services import consortia as consortium_services
-from helisa.cooperation.services.projects import change_status
+from helisa.cooperation.services.projects import change_project, change_status
 from helisa.registry.models import Organisation
 
 from .auth import SessionAuth, TokenAuth, signed_in
@@ -33,6 +49,8 @@ maybe_signed_in = [TokenAuth(), SessionAuth(), _anonymous]
 class CallOut(Schema):
     id: int
     name: dict
+    description: dict
+    is_public: bool
     kind: str
     topic_code: str
     deadline: date | None
@@ -46,6 +64,46 @@ class CallOut(Schema):
     programme_regions: list
     min_cluster_organisations: int
     min_cluster_countries: int
+
+
+class CallIn(Schema):
+    """A new call: the values left out come from the programme's ready rules."""
+
+    kind: ProgrammeKind
+    name: dict[str, str]
+    description: dict[str, str] = {}
+    topic_code: str = ""
+    deadline: date | None = None
+    min_partners: int | None = None
+    max_partners: int | None = None
+    min_countries: int | None = None
+    eligible_list: CountryList | None = None
+    eligible_countries: list[str] | None = None
+    min_in_member_states: int | None = None
+    required_roles: dict[str, int] | None = None
+    programme_regions: list[str] | None = None
+    min_cluster_organisations: int | None = None
+    min_cluster_countries: int | None = None
+
+
+class CallPatch(Schema):
+    """The values to change; the others stay."""
+
+    kind: ProgrammeKind | None = None
+    name: dict[str, str] | None = None
+    description: dict[str, str] | None = None
+    topic_code: str | None = None
+    deadline: date | None = None
+    min_partners: int | None = None
+    max_partners: int | None = None
+    min_countries: int | None = None
+    eligible_list: CountryList | None = None
+    eligible_countries: list[str] | None = None
+    min_in_member_states: int | None = None
+    required_roles: dict[str, int] | None = None
+    programme_regions: list[str] | None = None
+    min_cluster_organisations: int | None = None
+    min_cluster_countries: int | None = None
 
 
 class ConsortiumIn(Schema):
@@ -117,7 +175,25 @@ class ProjectOut(Schema):
         ]
 
 
+class PartnerIn(Schema):
+    organisation_id: int
+    role: PartnerRole = PartnerRole.PARTNER
+    contribution: Decimal | None = None
+
+
+class ProjectPatch(Schema):
+    """The values to change; `partners`, when given, replaces the whole list."""
+
+    title: str | None = None
+    acronym: str | None = None
+    budget: Decimal | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    partners: list[PartnerIn] | None = None
+
+
 class ProjectFilters(Schema):
+    mine: bool = False
     q: str = ""
     country: str = ""
     theme: str = ""
@@ -156,22 +232,67 @@ def _start(user, pk):
 @router.get(
     "/calls",
     response=list[CallOut],
+    auth=maybe_signed_in,
     summary="List calls",
     description="Funding calls and custom calls with their consortium rules, by deadline.",
 )
 @paginate(LimitOffset)
 def list_calls(request):
-    return open_calls()
+    return open_calls(request.auth)
+
+
+def _call(user, pk):
+    call = get_object_or_404(Call, pk=pk)
+    if not user.has_perm("cooperation.view_call", call):
+        raise Http404
+    return call
 
 
 @router.get(
     "/calls/{int:call_id}",
     response={200: CallOut, **READ_ERRORS},
+    auth=maybe_signed_in,
     summary="One call",
-    description="A call and the rules a consortium must meet.",
+    description="A call and the rules a consortium must meet; a custom call only for its author.",
 )
 def get_call(request, call_id: int):
-    return get_object_or_404(Call, pk=call_id)
+    return _call(request.auth, call_id)
+
+
+@router.post(
+    "/calls",
+    response={201: CallOut, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Create a call",
+    description="Starts from the programme's ready rules (Horizon Europe, Interreg, cluster "
+    "partnership), which the values given override but may not weaken. The secretariat creates "
+    "calls of every programme, listed for everyone; any signed-in user a `custom` call of their "
+    "own, seen only by them and the secretariat.",
+)
+def create_call(request, payload: CallIn):
+    require(request.auth, "cooperation.add_call", payload.kind)
+    values = payload.dict(exclude_none=True)
+    kind = values.pop("kind")
+    return 201, call_services.create_call(by=request.auth, kind=kind, **values)
+
+
+@router.patch(
+    "/calls/{int:call_id}",
+    response={200: CallOut, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Change a call",
+    description="The values given change; the programme's rules still hold afterwards. By the "
+    "secretariat, or the author of a custom call.",
+)
+def patch_call(request, call_id: int, payload: CallPatch):
+    call = _call(request.auth, call_id)
+    require(request.auth, "cooperation.change_call", call)
+    values = {
+        name: value
+        for name, value in payload.dict(exclude_unset=True).items()
+        if value is not None or name == "deadline"
+    }
+    return call_services.change_call(call=call, by=request.auth, **values)
 
 
 @router.post(
@@ -184,7 +305,7 @@ def get_call(request, call_id: int):
     "partners, each explained; none, with the reasons, when the rules cannot be met.",
 )
 def propose(request, call_id: int, payload: ConsortiumIn):
-    call = get_object_or_404(Call, pk=call_id)
+    call = _call(request.auth, call_id)
     start = _start(request.auth, payload.start_organisation_id)
     shown, reasons, outcome = consortium_services.propose(call=call, start=start)
     return {
@@ -203,7 +324,7 @@ def propose(request, call_id: int, payload: ConsortiumIn):
     "unless the consortium meets the call's rules.",
 )
 def save_idea(request, payload: IdeaIn):
-    call = get_object_or_404(Call, pk=payload.call_id)
+    call = _call(request.auth, payload.call_id)
     start = _start(request.auth, payload.start_organisation_id)
     project = consortium_services.save_idea(
         call=call,
@@ -219,13 +340,22 @@ def save_idea(request, payload: IdeaIn):
 @router.get(
     "/projects",
     response=list[ProjectOut],
-    summary="List cross-border projects",
+    auth=maybe_signed_in,
+    summary="List cross-border projects, or my projects",
     description="Funded, running and completed projects with partners from two countries or "
-    "more; `country` is a partner's country, `theme` the call's family (e.g. SC5).",
+    "more; `country` is a partner's country, `theme` the call's family (e.g. SC5). With "
+    "`mine=1` (signed in): instead the projects of the organisations the caller acts for and "
+    "those the caller created, of any status.",
 )
 @paginate(LimitOffset)
 def list_projects(request, filters: Query[ProjectFilters]):
-    return public_projects(filters.dict()).prefetch_related("partners__organisation")
+    if filters.mine:
+        if not request.auth.is_authenticated:
+            raise AuthenticationError()
+        projects = my_projects(request.auth)
+    else:
+        projects = public_projects(filters.dict())
+    return projects.prefetch_related("partners__organisation")
 
 
 @router.get(
@@ -243,6 +373,35 @@ def get_project(request, project_id: int):
     if not request.auth.has_perm("cooperation.view_project", project):
         raise Http404
     return project
+
+
+@router.patch(
+    "/projects/{int:project_id}",
+    response={200: ProjectOut, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Change a project",
+    description="Title, acronym, budget, dates and partners (exactly one coordinator); by the "
+    "coordinator's representatives. The status changes through /status.",
+)
+def patch_project(request, project_id: int, payload: ProjectPatch):
+    project = get_object_or_404(Project, pk=project_id)
+    require(request.auth, "cooperation.change_project", project)
+    values = payload.dict(exclude_unset=True)
+    values.pop("partners", None)
+    partners = None
+    if payload.partners is not None:
+        wanted = [p.organisation_id for p in payload.partners]
+        found = Organisation.objects.in_bulk(wanted)
+        if missing := [pk for pk in wanted if pk not in found]:
+            raise ValidationError(
+                {"partners": _("No organisation has the number %(pk)s.") % {"pk": missing[0]}}
+            )
+        partners = [(found[p.organisation_id], p.role, p.contribution) for p in payload.partners]
+    for name in ("title", "acronym"):
+        if name in values and values[name] is None:
+            values[name] = ""
+    change_project(project=project, by=request.auth, partners=partners, **values)
+    return project_with_partners(project.pk)
 
 
 @router.patch(

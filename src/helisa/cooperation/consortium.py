@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from helisa.core.countries import to_eu
+
 SCALE = 100  # relevance points are floats; CP-SAT wants integers
 COUNTRY_BONUS = 100  # one relevance point for each distinct country
 ROLE_BONUS = 100  # and for each distinct helix role
@@ -85,7 +87,17 @@ class Outcome:
 
 
 def in_programme_area(region, codes):
-    return bool(region) and any(region.startswith(code) for code in codes)
+    """Whether a NUTS region lies in the area. NUTS writes EL and UK where ISO, and so a call's
+    country-level codes, may write GR and GB: both sides are read in NUTS's spelling."""
+    if not region:
+        return False
+    region = nuts_spelling(region)
+    return any(region.startswith(nuts_spelling(code)) for code in codes)
+
+
+def nuts_spelling(code):
+    code = code.strip().upper()
+    return to_eu(code[:2]) + code[2:]
 
 
 def check_consortium(rules, members, *, coordinator=None):

@@ -27,6 +27,20 @@ def public_projects(params=None):
     return projects.order_by("acronym", "pk")
 
 
+def my_projects(user):
+    """Projects of the organisations a user acts for, and those the user created, of any status."""
+    if not user.is_authenticated:
+        return Project.objects.none()
+    from .queries import organisations_represented_by
+
+    mine = organisations_represented_by(user).values("pk")
+    return (
+        Project.objects.filter(Q(partners__organisation__in=mine) | Q(created_by=user))
+        .distinct()
+        .order_by("-updated_at", "pk")
+    )
+
+
 def project_filter_choices():
     public = Project.objects.filter(status__in=PUBLIC_STATUSES, country_count__gte=2)
     codes = public.values_list("partners__organisation__country_id", flat=True).distinct()
@@ -48,5 +62,11 @@ def project_with_partners(pk):
     )
 
 
-def open_calls():
-    return Call.objects.order_by("deadline", "pk")
+def open_calls(user=None):
+    """The calls listed for everyone, and the custom calls of the user's own."""
+    calls = Call.objects.all()
+    if user is None or not user.is_authenticated:
+        calls = calls.filter(is_public=True)
+    elif not user.is_secretariat:
+        calls = calls.filter(Q(is_public=True) | Q(created_by=user))
+    return calls.order_by("deadline", "pk")

@@ -3,9 +3,9 @@ organisation in the registry (registry.change_organisation)."""
 
 import rules
 
-from helisa.registry.rules import can_change_organisation
+from helisa.registry.rules import can_change_organisation, is_secretariat
 
-from .models import ProfileStatus
+from .models import ProfileStatus, ProgrammeKind
 
 
 @rules.predicate
@@ -57,3 +57,31 @@ def can_see_project(user, project):
 rules.add_perm("cooperation.build_consortium", can_change_organisation)
 rules.add_perm("cooperation.change_project", can_manage_project)
 rules.add_perm("cooperation.view_project", can_see_project)
+
+
+@rules.predicate
+def can_create_call(user, kind):
+    """The secretariat creates calls of every programme; a signed-in user custom calls."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return is_secretariat(user) or kind == ProgrammeKind.CUSTOM
+
+
+@rules.predicate
+def can_change_call(user, call):
+    if call is None or not user.is_authenticated or not user.is_active:
+        return False
+    if is_secretariat(user):
+        return True
+    return call.kind == ProgrammeKind.CUSTOM and call.created_by_id == user.pk
+
+
+@rules.predicate
+def can_see_call(user, call):
+    return call is not None and (call.is_public or can_change_call(user, call))
+
+
+# The object is the programme kind of the call to create.
+rules.add_perm("cooperation.add_call", can_create_call)
+rules.add_perm("cooperation.change_call", can_change_call)
+rules.add_perm("cooperation.view_call", can_see_call)

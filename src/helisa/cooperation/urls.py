@@ -1,8 +1,17 @@
-from .views import account, consortia, interest, practices, profiles, projects, recommendations
+from .views import (
+    account,
+    calls,
+    consortia,
+    interest,
+    practices,
+    profiles,
+    projects,
+    recommendations,
+)
 
 app_name = "cooperation"
 urlpatterns = (
     account.urlpatterns + interest.urlpatterns + practices.urlpatterns + profiles.urlpatterns
 )
 urlpatterns += recommendations.urlpatterns
-urlpatterns += consortia.urlpatterns + projects.urlpatterns
+urlpatterns += calls.urlpatterns + consortia.urlpatterns + projects.urlpatterns

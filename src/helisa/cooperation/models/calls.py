@@ -66,6 +66,11 @@ class Call(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    is_public = models.BooleanField(
+        _("listed for everyone"),
+        default=True,
+        help_text=_("The secretariat's calls are; a custom call of a user's own only for them"),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -91,7 +91,8 @@ class ProjectPartner(models.Model):
     )
 
     class Meta:
-        ordering = ["project", "-role", "organisation__legal_name"]
+        # "coordinator" sorts before "partner": the coordinator comes first.
+        ordering = ["project", "role", "organisation__legal_name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "organisation"], name="project_partner_unique"

@@ -42,11 +42,7 @@ def create_project(
     source_id="",
 ):
     """`partners` is a list of (organisation, role, contribution), one coordinator among them."""
-    coordinators = [p for p in partners if p[1] == PartnerRole.COORDINATOR]
-    if len(coordinators) != 1:
-        raise ValidationError(_("A project has exactly one coordinator."))
-    if len({organisation.pk for organisation, _role, _c in partners}) != len(partners):
-        raise ValidationError(_("An organisation is a partner of a project only once."))
+    _check_partners(partners)
     call_topic = call_topic or (call.topic_code if call else "")
     project = Project.objects.create(
         title=title or acronym,
@@ -67,6 +63,64 @@ def create_project(
         ProjectPartner(project=project, organisation=o, role=r, contribution=c)
         for o, r, c in partners
     )
+    return project
+
+
+def _check_partners(partners):
+    coordinators = [p for p in partners if p[1] == PartnerRole.COORDINATOR]
+    if len(coordinators) != 1:
+        raise ValidationError(
+            {"partners": _("A project has exactly one coordinator.")}, code="coordinator"
+        )
+    if len({organisation.pk for organisation, _role, _c in partners}) != len(partners):
+        raise ValidationError(
+            {"partners": _("An organisation is a partner of a project only once.")},
+            code="duplicate",
+        )
+
+
+EDITABLE = ("title", "acronym", "budget", "start_date", "end_date")
+
+
+@transaction.atomic
+def change_project(*, project, by, partners=None, **values):
+    """Change a project's title, acronym, budget, dates and, given `partners` as a list of
+    (organisation, role, contribution), its partners. Its status changes only through
+    change_status."""
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"not editable here: {sorted(unknown)}")
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    errors = {}
+    title = values.get("title", project.title)
+    acronym = values.get("acronym", project.acronym)
+    values["title"] = (title or "").strip()[:300] or (acronym or "").strip()[:40]
+    values["acronym"] = (acronym or "").strip()[:40]
+    if not values["title"]:
+        errors["title"] = _("A project needs a title or an acronym.")
+    if values.get("budget") is not None and values["budget"] < 0:
+        errors["budget"] = _("A budget cannot be negative.")
+    start = values.get("start_date", project.start_date)
+    end = values.get("end_date", project.end_date)
+    if start and end and end < start:
+        errors["end_date"] = _("A project cannot end before it starts.")
+    if partners is not None:
+        try:
+            _check_partners(partners)
+        except ValidationError as error:
+            errors |= error.message_dict
+    if errors:
+        raise ValidationError(errors)
+    for name, value in values.items():
+        setattr(project, name, value)
+    if partners is not None:
+        project.partners.all().delete()
+        ProjectPartner.objects.bulk_create(
+            ProjectPartner(project=project, organisation=o, role=r, contribution=c)
+            for o, r, c in partners
+        )
+        project.country_count = len({o.country_id for o, _r, _c in partners})
+    project.save()
     return project
 
 

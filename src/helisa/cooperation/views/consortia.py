@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
 from helisa.core.paging import paginate
+from helisa.registry.models import HelixRole
 
 from ..eu_countries import country_lists
 from ..models import Call
@@ -17,15 +19,25 @@ from ..services import consortia as services
 
 
 def call_list(request):
-    page = paginate(open_calls(), request.GET.get("page"))
+    page = paginate(open_calls(request.user), request.GET.get("page"))
     return render(request, "cooperation/consortia/calls.html", {"page": page})
 
 
-def call_detail(request, pk):
+def _call(request, pk):
     call = get_object_or_404(Call, pk=pk)
+    if not request.user.has_perm("cooperation.view_call", call):
+        raise Http404
+    return call
+
+
+def call_detail(request, pk):
+    call = _call(request, pk)
+    rules = services.rules_for(call)
     context = {
         "call": call,
-        "rules": services.rules_for(call),
+        "rules": rules,
+        "required_roles": [(HelixRole(role).label, n) for role, n in rules.required_roles],
+        "can_change": request.user.has_perm("cooperation.change_call", call),
         "lists": country_lists(),
         "organisations": organisations_represented_by(request.user),
     }
@@ -49,7 +61,7 @@ def _start(request, call):
 
 @login_required
 def build(request, pk):
-    call = get_object_or_404(Call, pk=pk)
+    call = _call(request, pk)
     start, organisations = _start(request, call)
     context = {"call": call, "start": start, "organisations": organisations}
     if start is not None:
@@ -70,7 +82,7 @@ def _ids(values):
 
 @login_required
 def edit(request, pk):
-    call = get_object_or_404(Call, pk=pk)
+    call = _call(request, pk)
     start, _organisations = _start(request, call)
     if start is None:
         return redirect("cooperation:consortium_build", pk=call.pk)

@@ -12,14 +12,16 @@ from django.views.decorators.http import require_POST
 
 from helisa.core.paging import paginate
 
+from ..forms_projects import ProjectForm
 from ..models import Project, ProjectStatus
 from ..queries_projects import (
     PROJECT_FILTERS,
+    my_projects,
     project_filter_choices,
     project_with_partners,
     public_projects,
 )
-from ..services.projects import TRANSITIONS, change_status
+from ..services.projects import TRANSITIONS, change_project, change_status
 
 
 def project_list(request):
@@ -69,8 +71,36 @@ def project_status(request, pk):
     return redirect(project)
 
 
+@login_required
+def my_project_list(request):
+    projects = my_projects(request.user).select_related("call")
+    page = paginate(projects, request.GET.get("page"))
+    return render(request, "cooperation/projects/mine.html", {"page": page})
+
+
+@login_required
+def project_edit(request, pk):
+    project = _project(request, pk)
+    if not request.user.has_perm("cooperation.change_project", project):
+        raise PermissionDenied
+    form = ProjectForm(request.POST or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change_project(project=project, by=request.user, **form.values())
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, _("The project has been saved."))
+            return redirect(project)
+    return render(request, "cooperation/projects/edit.html", {"project": project, "form": form})
+
+
 urlpatterns = [
     path("projects/", project_list, name="projects"),
+    path("projects/mine/", my_project_list, name="my_projects"),
+    path("projects/<int:pk>/edit/", project_edit, name="project_edit"),
     path("projects/<int:pk>/", project_detail, name="project"),
     path("projects/<int:pk>/status/", project_status, name="project_status"),
 ]
