@@ -27,7 +27,10 @@ def test_every_email_carries_a_one_click_link_that_stops_that_kind_only(
     assert message.extra_headers["List-Unsubscribe"] == f"<{link}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
-    response = Client().get(link.removeprefix("http://127.0.0.1:8000"))
+    path = link.removeprefix("http://127.0.0.1:8000")
+    assert "Stop these emails" in Client().get(path).content.decode()  # opening only asks
+    assert wants(representative, "interest_received")
+    response = Client().post(path, {"confirm": "1"})
 
     assert "no longer receive" in response.content.decode()
     assert not wants(representative, "interest_received")

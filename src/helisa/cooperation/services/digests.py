@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from helisa.cooperation import notification_kinds as kinds
@@ -26,14 +27,21 @@ def delete_search(*, search, user):
     SavedSearch.objects.filter(pk=search.pk, user=user).delete()
 
 
-def new_matches(search, *, now):
-    """Profiles first published after the last digest (or the saving) up to now."""
+def _new(search, now):
     since = search.last_sent_at or search.created_at
-    return list(
-        filter_profiles(search.params, today=timezone.localdate(now))
-        .filter(published_at__gt=since, published_at__lte=now)
-        .order_by("published_at", "pk")[:DIGEST_LIMIT]
+    return filter_profiles(search.params, today=timezone.localdate(now)).filter(
+        published_at__gt=since, published_at__lte=now
     )
+
+
+def new_matches(search, *, now):
+    """Profiles first published after the last digest (or the saving) up to now, the first
+    DIGEST_LIMIT of them."""
+    return list(_new(search, now).order_by("published_at", "pk")[:DIGEST_LIMIT])
+
+
+def search_url(search):
+    return absolute_url("cooperation:list") + "?" + urlencode(search.params, doseq=True)
 
 
 def send_saved_search_digests(now=None):
@@ -49,9 +57,14 @@ def send_saved_search_digests(now=None):
         for search in user_searches:
             matches = new_matches(search, now=now)
             if matches:
+                more = (
+                    _new(search, now).count() - len(matches) if len(matches) == DIGEST_LIMIT else 0
+                )
                 sections.append(
                     {
                         "search": search,
+                        "more": more,
+                        "search_url": search_url(search),
                         "profiles": [
                             (profile, absolute_url("cooperation:profile", profile.pk))
                             for profile in matches

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from helisa.cooperation import notification_kinds as kinds
@@ -29,13 +30,26 @@ def unfollow_profile(*, profile, user):
     Follow.objects.filter(profile=profile, user=user).delete()
 
 
-def express_interest(*, profile, organisation, by, message):
+def deadline_passed(profile, *, today=None):
+    return profile.deadline is not None and profile.deadline < (today or timezone.localdate())
+
+
+def express_interest(*, profile, organisation, by, message, today=None):
     if not organisations_represented_by(by).filter(pk=organisation.pk).exists():
         raise PermissionDenied(_("You may not speak for this organisation."))
     if organisation.pk == profile.organisation_id:
         raise ValidationError(_("An organisation cannot express interest in its own profile."))
     if not listed_profiles().filter(pk=profile.pk).exists():
         raise ValidationError(_("This profile is not open for expressions of interest."))
+    if deadline_passed(profile, today=today):
+        raise ValidationError(
+            _(
+                "The deadline for answers to this profile was %(date)s: it no longer takes "
+                "expressions of interest."
+            )
+            % {"date": date_format(profile.deadline, "DATE_FORMAT")},
+            code="deadline",
+        )
     if not (message or "").strip():
         raise ValidationError({"message": _("Write a few words to the profile's owner.")})
     if ExpressionOfInterest.objects.filter(profile=profile, organisation=organisation).exists():

@@ -66,22 +66,24 @@ def preferences_page(request):
 
 
 # Mail clients post here with no cookie and no CSRF token (RFC 8058 one-click unsubscribe);
-# the signed token is the authorisation, and the only effect is stopping emails.
+# the signed token is the authorisation, and the only effect is stopping emails. A GET only asks:
+# link checkers and mail scanners open links, and must not stop anyone's emails.
 @csrf_exempt
 def unsubscribe(request, token):
     found = preferences.read_unsubscribe_token(token)
     if found is None:
         raise Http404
     preference, kind = found
-    if request.method == "POST" and request.POST.get("undo") == "1":
+    context = {"kind": KINDS[kind], "token": token}
+    if request.method != "POST":
+        return render(request, "cooperation/unsubscribe_confirm.html", context)
+    if request.POST.get("undo") == "1":
         preferences.set_preferences(user=preference.user, choices={kind: True})
-        context = {"kind": KINDS[kind], "token": token, "resubscribed": True}
-        return render(request, "cooperation/unsubscribed.html", context)
+        return render(request, "cooperation/unsubscribed.html", context | {"resubscribed": True})
     preferences.unsubscribe(preference=preference, kind=kind)
-    if request.method == "POST" and "List-Unsubscribe" in request.POST:
+    if request.POST.get("List-Unsubscribe") == "One-Click":
         return HttpResponse(status=204)
-    context = {"kind": KINDS[kind], "token": token, "resubscribed": False}
-    return render(request, "cooperation/unsubscribed.html", context)
+    return render(request, "cooperation/unsubscribed.html", context | {"resubscribed": False})
 
 
 urlpatterns = [

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +16,7 @@ from helisa.cooperation.services.interest import (
     decline_interest,
     express_interest,
 )
+from helisa.cooperation.views.redirects import safe_next
 
 
 def _eligible_organisations(profile, user):
@@ -74,7 +75,7 @@ def _answer(request, pk, action, done):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, done)
-    return redirect(request.POST.get("next") or "cooperation:my_profiles")
+    return redirect(safe_next(request, reverse("cooperation:my_profiles")))
 
 
 @require_POST

@@ -22,6 +22,8 @@ from helisa.cooperation.queries import organisations_represented_by
 from helisa.cooperation.services import practices as services
 from helisa.core.paging import paginate
 
+from .redirects import safe_next
+
 
 def practice_list(request):
     context = {
@@ -143,7 +145,7 @@ def practice_submit(request, pk):
 def practice_publish(request, pk):
     practice = _practice_for(request, pk, "cooperation.moderate_practice")
     _transition(request, practice, "publish", _("The good practice is published."))
-    return redirect(request.POST.get("next") or practice.get_absolute_url())
+    return redirect(safe_next(request, practice.get_absolute_url()))
 
 
 @require_POST
@@ -157,7 +159,7 @@ def practice_return(request, pk):
     action = "reject" if "reject" in request.POST else "return"
     done = _("Rejected.") if action == "reject" else _("Sent back to the authors.")
     _transition(request, practice, action, done, reason=form.cleaned_data["reason"])
-    return redirect(request.POST.get("next") or practice.get_absolute_url())
+    return redirect(safe_next(request, practice.get_absolute_url()))
 
 
 @login_required

@@ -13,6 +13,7 @@ from helisa.cooperation import queries
 from helisa.cooperation.forms import OrganisationChoiceForm, ProfileForm, SavedSearchForm
 from helisa.cooperation.models import CooperationProfile, ExpressionOfInterest, Follow
 from helisa.cooperation.services import profiles as services
+from helisa.cooperation.services.interest import deadline_passed
 from helisa.core.paging import paginate
 
 from .interest import interest_form_for
@@ -61,8 +62,11 @@ def profile_detail(request, pk):
                 profile=profile, organisation__in=queries.organisations_represented_by(user)
             ).select_related("organisation")
         )
+        context["deadline_passed"] = deadline_passed(profile)
         context["interest_form"] = (
-            interest_form_for(profile, user) if context["is_listed"] else None
+            interest_form_for(profile, user)
+            if context["is_listed"] and not context["deadline_passed"]
+            else None
         )
     if can_change:
         context["received"] = list(profile.interests.select_related("organisation", "created_by"))
