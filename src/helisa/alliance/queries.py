@@ -9,7 +9,6 @@ from helisa.alliance.models import (
     Alliance,
     AllianceMember,
     Ballot,
-    MembershipEvent,
     MemberState,
     VoteChoice,
 )
@@ -140,14 +139,6 @@ def ballots_of(alliance, *, open_only=False):
     if open_only:
         ballots = ballots.filter(closed_at=None, deadline__gt=timezone.now())
     return ballots.order_by("-opened_at", "-pk")
-
-
-def activity_of(alliance):
-    return (
-        MembershipEvent.objects.filter(member__alliance=alliance)
-        .select_related("member__cluster", "by")
-        .order_by("-at", "-id")
-    )
 
 
 def ballot_of(alliance, pk):

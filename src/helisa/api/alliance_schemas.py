@@ -160,3 +160,67 @@ class AlliancePatch(Schema):
     secretariat: list[str] | None = Field(
         None, description="Email addresses; replaces the whole secretariat"
     )
+
+
+class ActivityOut(Schema):
+    kind: str = Field(description="`membership` (a change of state) or `declaration`")
+    at: datetime
+    change: str = Field(
+        description="For a membership, its new state; for a declaration event, its kind "
+        "(version_opened, authority_confirmed, signed, signature_revoked...)"
+    )
+    from_state: str | None = Field(description="For a membership: its state before")
+    member: int | None = Field(description="For a membership: the member's id")
+    cluster: str | None = Field(description="For a membership: the cluster's name")
+    declaration: str | None = Field(description="For a declaration event: the declaration's slug")
+    version: int | None = Field(description="For a declaration event: the version's number")
+    organisation: int | None = Field(description="The organisation concerned, if one is")
+    by: str | None = Field(description="Who did it; empty for Helisa itself")
+    reason: str = Field(description="Why: a membership's reason, a revocation's")
+
+    @staticmethod
+    def resolve_at(entry):
+        return entry.event.at
+
+    @staticmethod
+    def resolve_change(entry):
+        event = entry.event
+        return event.to_state if entry.kind == "membership" else event.kind
+
+    @staticmethod
+    def resolve_from_state(entry):
+        return entry.event.from_state or None if entry.kind == "membership" else None
+
+    @staticmethod
+    def resolve_member(entry):
+        return entry.event.member_id if entry.kind == "membership" else None
+
+    @staticmethod
+    def resolve_cluster(entry):
+        return entry.event.member.cluster.name if entry.kind == "membership" else None
+
+    @staticmethod
+    def resolve_declaration(entry):
+        version = getattr(entry.event, "version", None)
+        return version.declaration.slug if version else None
+
+    @staticmethod
+    def resolve_version(entry):
+        version = getattr(entry.event, "version", None)
+        return version.number if version else None
+
+    @staticmethod
+    def resolve_organisation(entry):
+        if entry.kind == "membership":
+            return entry.event.member.cluster_id
+        return entry.event.organisation_id
+
+    @staticmethod
+    def resolve_by(entry):
+        by = entry.event.by
+        return (by.full_name or by.email) if by else None
+
+    @staticmethod
+    def resolve_reason(entry):
+        event = entry.event
+        return event.reason if entry.kind == "membership" else event.detail

@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 
 from helisa.alliance import queries
 from helisa.alliance import rules as _rules  # noqa: F401  (registers the permissions)
+from helisa.alliance.activity import activity_of
 from helisa.alliance.models import MemberState
 from helisa.alliance.rules import managed_active_members
 from helisa.alliance.services import alliances as alliance_services
@@ -16,6 +17,7 @@ from helisa.alliance.services import membership as services
 from helisa.registry.models import Cluster
 
 from .alliance_schemas import (
+    ActivityOut,
     AllianceDetail,
     AllianceIn,
     AlliancePatch,
@@ -148,6 +150,21 @@ def list_ballots(request, slug: str, open: bool = False):  # noqa: A002  (the qu
     if not request.auth.has_perm("alliance.run_alliance", alliance):
         require(request.auth, "alliance.vote", alliance)
     return queries.ballots_of(alliance, open_only=open)
+
+
+@router.get(
+    "/alliances/{slug}/activity",
+    response={200: list[ActivityOut], **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Activity log",
+    description="For the alliance's secretariat: membership changes and declaration events "
+    "(versions, signing authorities, signatures), newest first.",
+)
+@paginate(LimitOffset)
+def list_activity(request, slug: str):
+    alliance = _alliance(slug)
+    require(request.auth, "alliance.run_alliance", alliance)
+    return activity_of(alliance)
 
 
 # Founding and editing

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from helisa.alliance import queries
+from helisa.alliance.activity import activity_of
 from helisa.alliance.forms import ApplicationForm, BallotForm, DecisionForm, VoteForm
 from helisa.alliance.models import MemberCategory, MemberState
 from helisa.alliance.rules import managed_active_members
@@ -215,7 +216,7 @@ def activity(request, slug):
         "alliance/activity.html",
         {
             "alliance": alliance,
-            "page": paginate(queries.activity_of(alliance), request.GET.get("page")),
+            "page": paginate(activity_of(alliance), request.GET.get("page")),
         },
     )
 
