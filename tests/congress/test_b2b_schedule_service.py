@@ -150,3 +150,73 @@ def test_the_organiser_reviews_the_draft_and_publishes_it_from_the_page(
     assert run.status == ScheduleRunStatus.PUBLISHED
     home = client.get(reverse("congress:b2b_home", args=[congress.slug])).content.decode()
     assert "Organise" in home
+
+
+def test_online_meetings_take_no_table_and_keep_their_slot_when_locked_or_published(
+    congress, organiser, people, django_capture_on_commit_callbacks
+):
+    from helisa.congress.b2b_queries import congress_slots
+    from helisa.congress.models import MatchmakingSettings, MeetingMode
+
+    MatchmakingSettings.objects.filter(congress=congress).update(tables=1)
+    a, b, c, d = people
+    at_table, online = meet(a, b), meet(c, d)
+    b2b_meetings.set_meeting_place(
+        meeting=online,
+        mode=MeetingMode.ONLINE,
+        video_link="https://meet.example/x",
+        by=c.registration.user,
+    )
+    first_slot = congress_slots(congress)[0]
+    b2b_meetings.lock_meeting(meeting=at_table, slot=first_slot.id, table=1, by=organiser)
+    # the only table is taken then, but a video call needs none
+    b2b_meetings.lock_meeting(meeting=online, slot=first_slot.id, table=None, by=organiser)
+    instance = build_instance(congress=congress)
+    assert {(m.online, m.locked) for m in instance.meetings} == {
+        (False, (first_slot.id, 1)),
+        (True, (first_slot.id, None)),
+    }
+
+    run = schedule(congress, organiser, django_capture_on_commit_callbacks)
+    assert run.result["unscheduled"] == []
+    publish_run(run=run, by=organiser, notify=False)
+    online.refresh_from_db()
+    at_table.refresh_from_db()
+    assert (online.slot_start, online.table) == (first_slot.starts_at, None)
+    assert (at_table.slot_start, at_table.table) == (first_slot.starts_at, 1)
+
+    # unlocked but published, the video call stays at its time when late meetings come
+    b2b_meetings.unlock_meeting(meeting=online, by=organiser)
+    late = [meet(a, c), meet(b, d), meet(a, d)]
+    second = schedule(congress, organiser, django_capture_on_commit_callbacks)
+    assert second.result["unscheduled"] == []
+    publish_run(run=second, by=organiser, notify=False)
+    online.refresh_from_db()
+    assert (online.slot_start, online.table) == (first_slot.starts_at, None)
+    assert all(m.table == 1 for m in Meeting.objects.filter(pk__in=[m.pk for m in late]))
+
+
+def test_switching_a_meeting_online_frees_its_table(
+    congress, organiser, people, meetings, django_capture_on_commit_callbacks
+):
+    from helisa.congress.models import MeetingMode
+
+    run = schedule(congress, organiser, django_capture_on_commit_callbacks)
+    publish_run(run=run, by=organiser, notify=False)
+    meeting = meetings[0]
+    meeting.refresh_from_db()
+    slot_start = meeting.slot_start
+
+    a = people[0]
+    b2b_meetings.set_meeting_place(
+        meeting=meeting,
+        mode=MeetingMode.ONLINE,
+        video_link="https://meet.example/y",
+        by=a.registration.user,
+    )
+    meeting.refresh_from_db()
+    assert (meeting.slot_start, meeting.table) == (slot_start, None)
+    again = schedule(congress, organiser, django_capture_on_commit_callbacks)
+    kept = {a["meeting"]: a for a in again.result["assignments"]}
+    assert kept[str(meeting.pk)]["table"] is None
+    assert check(build_instance(congress=congress), Schedule.from_dict(again.result)) == []

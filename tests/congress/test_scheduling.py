@@ -40,7 +40,12 @@ def _instance(slots, tables, meetings, available=None, sessions=None):
             for p in people
         ),
         meetings=tuple(
-            Meeting(id=m[0], participants=tuple(m[1]), locked=m[2] if len(m) > 2 else None)
+            Meeting(
+                id=m[0],
+                participants=tuple(m[1]),
+                locked=m[2] if len(m) > 2 else None,
+                online=len(m) > 3 and m[3],
+            )
             for m in meetings
         ),
     )
@@ -69,7 +74,7 @@ def _exact(instance):
             if meeting.locked and meeting.locked[0] != slot:
                 feasible = False
                 break
-            if meeting.locked:
+            if meeting.locked and not meeting.online:
                 if (slot, meeting.locked[1]) in locked_tables:
                     feasible = False
                     break
@@ -78,8 +83,9 @@ def _exact(instance):
                 if (p, slot) in busy or slot not in available[p]:
                     feasible = False
                 busy.add((p, slot))
-            per_slot[slot] = per_slot.get(slot, 0) + 1
-            if not feasible or per_slot[slot] > instance.tables:
+            if not meeting.online:  # a video call takes no table
+                per_slot[slot] = per_slot.get(slot, 0) + 1
+            if not feasible or per_slot.get(slot, 0) > instance.tables:
                 feasible = False
                 break
         if not feasible:
@@ -108,10 +114,12 @@ def tiny_instances(draw):
     meetings = []
     for i in range(draw(st.integers(1, 5))):
         members = draw(st.lists(st.sampled_from(people), min_size=2, max_size=3, unique=True))
+        online = draw(st.integers(0, 3)) == 0
         locked = None
         if draw(st.integers(0, 5)) == 0:
-            locked = (draw(st.sampled_from(slots)), draw(st.integers(1, tables)))
-        meetings.append((f"m{i}", members, locked))
+            slot = draw(st.sampled_from(slots))
+            locked = (slot, None) if online else (slot, draw(st.integers(1, tables)))
+        meetings.append((f"m{i}", members, locked, online))
     return _instance(slots, tables, meetings, available, sessions)
 
 
@@ -325,9 +333,11 @@ def _as_pinned(instance, previous, published):
     taken, busy, pins = set(), set(), {}
 
     def holds(meeting, slot, table):
+        if meeting.online:
+            table = None  # a video call keeps its time only
         return (
             slot in slots
-            and 1 <= table <= instance.tables
+            and (meeting.online or (table is not None and 1 <= table <= instance.tables))
             and (slot, table) not in taken
             and all(
                 p in available
@@ -338,8 +348,9 @@ def _as_pinned(instance, previous, published):
         )
 
     def pin(meeting, slot, table):
-        pins[meeting.id] = (slot, table)
-        taken.add((slot, table))
+        pins[meeting.id] = (slot, None) if meeting.online else (slot, table)
+        if not meeting.online:
+            taken.add((slot, table))
         busy.update((p, slot) for p in meeting.participants)
 
     for meeting in instance.meetings:
@@ -360,7 +371,7 @@ def _as_pinned(instance, previous, published):
         tables=instance.tables,
         participants=instance.participants,
         meetings=tuple(
-            Meeting(id=m.id, participants=m.participants, locked=pins.get(m.id))
+            Meeting(id=m.id, participants=m.participants, locked=pins.get(m.id), online=m.online)
             for m in instance.meetings
         ),
     )
@@ -382,10 +393,15 @@ def late_changes(draw):
         locked = None
         if draw(st.integers(0, 3)) == 0:
             locked = (draw(st.sampled_from(slots)), draw(st.integers(1, instance.tables)))
-        new.append(Meeting(id=f"new{i}", participants=tuple(members), locked=locked))
-    relock = draw(st.sets(st.sampled_from([m.id for m in instance.meetings]), max_size=1))
-    published = draw(st.none() | st.sets(st.sampled_from([m.id for m in instance.meetings])))
-    return instance, withdrawn, unavailable, new, relock, published
+        online = draw(st.integers(0, 3)) == 0
+        if locked and online:
+            locked = (locked[0], None)
+        new.append(Meeting(id=f"new{i}", participants=tuple(members), locked=locked, online=online))
+    ids = [m.id for m in instance.meetings]
+    relock = draw(st.sets(st.sampled_from(ids), max_size=1))
+    switched = draw(st.sets(st.sampled_from(ids), max_size=1))
+    published = draw(st.none() | st.sets(st.sampled_from(ids)))
+    return instance, withdrawn, unavailable, new, relock, switched, published
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -393,7 +409,7 @@ def late_changes(draw):
 def test_rescheduling_after_late_changes_keeps_what_must_stay_and_claims_only_proven_bounds(
     case, run
 ):
-    instance, withdrawn, unavailable, new, relock, published = case
+    instance, withdrawn, unavailable, new, relock, switched, published = case
     first = solve(instance, time_limit=10, workers=1, max_rounds=3)
     placed = {a.meeting: (a.slot, a.table) for a in first.assignments}
     meetings = [
@@ -402,6 +418,8 @@ def test_rescheduling_after_late_changes_keeps_what_must_stay_and_claims_only_pr
             participants=m.participants,
             # the organiser locks a meeting where the first schedule put it
             locked=placed[m.id] if m.id in relock and m.id in placed else m.locked,
+            # and some meetings turn into video calls, or back
+            online=m.online != (m.id in switched),
         )
         for m in (*instance.meetings, *new)
         if not withdrawn & set(m.participants)
@@ -434,3 +452,48 @@ def test_rescheduling_after_late_changes_keeps_what_must_stay_and_claims_only_pr
     assert schedule.lower_bound_gaps <= fewest_gaps
     if schedule.optimal:
         assert (schedule.scheduled, schedule.gaps) == (most, fewest_gaps)
+
+
+def test_online_meetings_take_no_table():
+    instance = _instance(
+        ["s1"],
+        1,
+        [
+            ("m1", ["a", "b"]),
+            ("m2", ["c", "d"], None, True),
+            ("m3", ["e", "f"], ("s1", None), True),
+        ],
+    )
+
+    schedule = _solve(instance)
+
+    assert {(a.meeting, a.slot, a.table) for a in schedule.assignments} == {
+        ("m1", "s1", 1),
+        ("m2", "s1", None),
+        ("m3", "s1", None),
+    }
+    assert schedule.optimal
+    written = schedule.to_dict()
+    assert {"meeting": "m2", "slot": "s1", "table": None} in written["assignments"]
+    assert check(instance, written) == []
+
+
+def test_an_online_meeting_in_the_instance_file_is_marked_and_locked_by_slot_only():
+    data = {
+        "slots": [{"id": "s1", "session": "am"}, {"id": "s2", "session": "am"}],
+        "tables": 1,
+        "participants": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+        "meetings": [
+            {"id": "m1", "participants": ["a", "b"], "online": True, "locked": {"slot": "s2"}},
+            {"id": "m2", "participants": ["a", "c"], "locked": {"slot": "s1", "table": 1}},
+        ],
+    }
+    instance = Instance.from_dict(data)
+
+    assert instance.meetings[0].online and instance.meetings[0].locked == ("s2", None)
+    assert Instance.from_dict(instance.to_dict()) == instance
+    schedule = _solve(instance)
+    assert {(a.meeting, a.slot, a.table) for a in schedule.assignments} == {
+        ("m1", "s2", None),
+        ("m2", "s1", 1),
+    }

@@ -157,7 +157,7 @@ class MeetingForm(forms.Form):
 
 class LockForm(forms.Form):
     slot = forms.ChoiceField(label=_("Slot"))
-    table = forms.IntegerField(label=_("Table"), min_value=1)
+    table = forms.IntegerField(label=_("Table"), min_value=1, required=False)  # none online
 
     def __init__(self, *args, slots, time_zone, **kwargs):
         super().__init__(*args, **kwargs)

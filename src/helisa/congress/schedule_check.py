@@ -90,16 +90,27 @@ def check(instance, schedule):
         if slot not in slots:
             problems.append(f"{meeting_id} is in an unknown slot {slot}")
             continue
-        per_slot[slot] += 1
-        if not (isinstance(table, int) and 1 <= table <= instance.tables):
-            problems.append(f"{meeting_id} is at table {table}, not one of 1..{instance.tables}")
-        if (slot, table) in at_table:
-            problems.append(
-                f"{meeting_id} and {at_table[slot, table]} share table {table} in {slot}"
-            )
-        at_table[slot, table] = meeting_id
-        if meeting.locked and tuple(meeting.locked) != (slot, table):
-            problems.append(f"{meeting_id} is locked to {meeting.locked} but is at {(slot, table)}")
+        online = getattr(meeting, "online", False)
+        if online:  # a video call takes no table
+            if table is not None:
+                problems.append(f"{meeting_id} is online but is given table {table}")
+            if meeting.locked and meeting.locked[0] != slot:
+                problems.append(f"{meeting_id} is locked to {meeting.locked[0]} but is at {slot}")
+        else:
+            per_slot[slot] += 1
+            if not (isinstance(table, int) and 1 <= table <= instance.tables):
+                problems.append(
+                    f"{meeting_id} is at table {table}, not one of 1..{instance.tables}"
+                )
+            if (slot, table) in at_table:
+                problems.append(
+                    f"{meeting_id} and {at_table[slot, table]} share table {table} in {slot}"
+                )
+            at_table[slot, table] = meeting_id
+            if meeting.locked and tuple(meeting.locked) != (slot, table):
+                problems.append(
+                    f"{meeting_id} is locked to {meeting.locked} but is at {(slot, table)}"
+                )
         for p in meeting.participants:
             if p not in available:
                 problems.append(f"{meeting_id} has an unknown participant {p}")

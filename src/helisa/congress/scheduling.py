@@ -33,14 +33,15 @@ class Participant:
 class Assignment:
     meeting: str
     slot: str
-    table: int
+    table: int | None  # None for an online meeting
 
 
 @dataclass(frozen=True)
 class Meeting:
     id: str
     participants: tuple[str, ...]
-    locked: tuple[str, int] | None = None  # (slot, table)
+    locked: tuple[str, int | None] | None = None  # (slot, table); an online meeting: (slot, None)
+    online: bool = False  # held by video call: it needs a time but no table
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,8 @@ class Instance:
                 Meeting(
                     id=str(m["id"]),
                     participants=tuple(map(str, m["participants"])),
-                    locked=(str(m["locked"]["slot"]), int(m["locked"]["table"]))
-                    if m.get("locked")
-                    else None,
+                    locked=_lock(m),
+                    online=bool(m.get("online", False)),
                 )
                 for m in data["meetings"]
             ),
@@ -86,10 +86,32 @@ class Instance:
             ],
             "meetings": [
                 {"id": m.id, "participants": list(m.participants)}
-                | ({"locked": {"slot": m.locked[0], "table": m.locked[1]}} if m.locked else {})
+                | ({"online": True} if m.online else {})
+                | (
+                    {"locked": {"slot": m.locked[0]} | _table_field(m.locked[1])}
+                    if m.locked
+                    else {}
+                )
                 for m in self.meetings
             ],
         }
+
+
+def _lock(meeting):
+    locked = meeting.get("locked")
+    if not locked:
+        return None
+    if meeting.get("online"):
+        return (str(locked["slot"]), None)  # an online meeting keeps its time only
+    return (str(locked["slot"]), int(locked["table"]))
+
+
+def _table_field(table):
+    return {} if table is None else {"table": table}
+
+
+def _table(value):
+    return None if value is None else int(value)
 
 
 @dataclass
@@ -115,7 +137,9 @@ class Schedule:
     def from_dict(cls, data):
         return cls(
             assignments=[
-                Assignment(meeting=str(a["meeting"]), slot=str(a["slot"]), table=int(a["table"]))
+                Assignment(
+                    meeting=str(a["meeting"]), slot=str(a["slot"]), table=_table(a.get("table"))
+                )
                 for a in data["assignments"]
             ],
             unscheduled=[str(m) for m in data.get("unscheduled", [])],
@@ -211,6 +235,9 @@ def greedy(instance):
                 for p in meeting.participants
             ):
                 continue
+            if meeting.online:
+                placed = Assignment(meeting=meeting.id, slot=slot, table=None)
+                break
             if table is None:
                 table = next(
                     (t for t in range(1, instance.tables + 1) if t not in used_tables[slot]), None
@@ -223,7 +250,8 @@ def greedy(instance):
             unscheduled.append(meeting.id)
             continue
         assignments.append(placed)
-        used_tables[placed.slot].add(placed.table)
+        if placed.table is not None:
+            used_tables[placed.slot].add(placed.table)
         for p in meeting.participants:
             busy[p].add(placed.slot)
     gaps = count_gaps(instance, assignments)

@@ -20,7 +20,9 @@ def bits(mask):
 
 def upper_bound_scheduled(problem):
     possible = [m for m, mask in enumerate(problem.allowed) if mask]
-    bound = min(len(possible), _slot_flow(problem, possible))
+    need = problem.table_need
+    at_tables = [m for m in possible if need[m]]  # online meetings take no table
+    bound = min(len(possible), len(possible) - len(at_tables) + _slot_flow(problem, at_tables))
     worst = 0
     for meetings in problem.meetings_of:
         mine = [m for m in meetings if problem.allowed[m]]

@@ -26,8 +26,10 @@ def _base(problem):
             model.add_at_most_one(chosen)
     by_slot = [[] for _ in range(problem.slot_count)]
     occupancy = {}
+    need = problem.table_need
     for (m, t), var in x.items():
-        by_slot[t].append(var)
+        if need[m]:  # an online meeting takes no table
+            by_slot[t].append(var)
         for p in problem.parts[m]:
             occupancy.setdefault((p, t), []).append(var)
     for variables in by_slot:

@@ -28,11 +28,21 @@ class Problem:
     previous_slot: list  # meeting -> slot it had in the previous schedule (not fixed), or -1
     previous_table: list  # meeting -> table in the previous schedule, or 0
     meetings_of: list  # participant -> meeting indices
+    online: list = field(default_factory=list)  # meeting -> True when it needs no table
     cache: dict = field(default_factory=dict, repr=False)  # lists the search derives once
 
     @property
     def slot_count(self):
         return len(self.slot_ids)
+
+    @property
+    def table_need(self):
+        """meeting -> tables it takes: 1, or 0 for an online meeting (state.load counts tables)."""
+        need = self.cache.get("table_need")
+        if need is None:
+            online = self.online or [False] * len(self.meeting_ids)
+            need = self.cache["table_need"] = [0 if o else 1 for o in online]
+        return need
 
     def gaps(self, mask):
         runs = (mask & ~((mask << 1) & self.follow_mask)).bit_count()
@@ -84,18 +94,23 @@ def build_problem(instance, *, previous=None, published=None):
     fixed_slot, fixed_table = [-1] * meeting_count, [0] * meeting_count
     taken_tables, busy = set(), set()
 
+    online = [bool(getattr(meeting, "online", False)) for meeting in instance.meetings]
+
     def pin(m, slot, table):
         t = slot_index.get(slot, -1)
+        if online[m]:
+            table = 0  # a video call keeps its time only
         if (
             t < 0
             or not allowed[m] >> t & 1
-            or not 1 <= table <= instance.tables
+            or not (online[m] or (table is not None and 1 <= table <= instance.tables))
             or (t, table) in taken_tables
             or any((p, t) in busy for p in parts[m])
         ):
             return False
         fixed_slot[m], fixed_table[m] = t, table
-        taken_tables.add((t, table))
+        if not online[m]:
+            taken_tables.add((t, table))
         busy.update((p, t) for p in parts[m])
         allowed[m] = 1 << t
         return True
@@ -113,7 +128,7 @@ def build_problem(instance, *, previous=None, published=None):
             if (published is None or a.meeting in published) and pin(m, a.slot, a.table):
                 continue
             previous_slot[m] = slot_index.get(a.slot, -1)
-            previous_table[m] = a.table
+            previous_table[m] = 0 if online[m] or a.table is None else a.table
             if previous_slot[m] < 0:
                 previous_slot[m] = len(order)  # a slot that no longer exists: a forced move
 
@@ -132,6 +147,7 @@ def build_problem(instance, *, previous=None, published=None):
         previous_slot=previous_slot,
         previous_table=previous_table,
         meetings_of=meetings_of,
+        online=online,
     )
 
 
@@ -196,7 +212,7 @@ class State:
 
     def _put(self, m, t):
         self.slot[m] = t
-        self.load[t] += 1
+        self.load[t] += self.problem.table_need[m]
         bit = 1 << t
         for p in self.problem.parts[m]:
             self.occupant[p][t] = m
@@ -208,7 +224,7 @@ class State:
     def _take(self, m):
         t = self.slot[m]
         self.slot[m] = -1
-        self.load[t] -= 1
+        self.load[t] -= self.problem.table_need[m]
         bit = 1 << t
         for p in self.problem.parts[m]:
             self.occupant[p][t] = -1

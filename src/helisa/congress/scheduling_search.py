@@ -53,7 +53,7 @@ def best_slot(state, m, rng):
     best, best_score = -1, None
     previous = problem.previous_slot[m]
     for t in bits(problem.allowed[m] & ~busy):
-        if state.load[t] >= problem.tables:
+        if state.load[t] + problem.table_need[m] > problem.tables:
             continue
         bit = 1 << t
         score = 0.0 if t == previous else (MOVE_WEIGHT if previous >= 0 else 0.0)
@@ -73,7 +73,7 @@ def best_slot(state, m, rng):
 
 def derived(problem):
     cache = problem.cache
-    if not cache:
+    if "movable" not in cache:
         cache["movable"] = [
             m
             for m in range(len(problem.allowed))
@@ -90,6 +90,7 @@ def repair(state, rng, *, attempts=3):
     """Place unscheduled meetings by moving one meeting in their way (by a Kempe chain)."""
     problem = state.problem
     parts, fixed, tables = problem.parts, problem.fixed_slot, problem.tables
+    need = problem.table_need
     allowed_slots = derived(problem)["allowed_slots"]
     for _ in range(attempts):
         for m in list(state.unplaced):
@@ -97,7 +98,7 @@ def repair(state, rng, *, attempts=3):
             rng.shuffle(options)
             for b in options:
                 blockers = {state.occupant[p][b] for p in parts[m]} - {-1}
-                if not blockers and state.load[b] < tables:
+                if not blockers and state.load[b] + need[m] <= tables:
                     state.place(m, b)
                     break
                 if any(fixed[e] >= 0 for e in blockers):
@@ -107,7 +108,9 @@ def repair(state, rng, *, attempts=3):
                 else:
                     # a full slot: try moving a few of its meetings; fixed ones never move
                     movable = [
-                        x for x in range(len(state.slot)) if state.slot[x] == b and fixed[x] < 0
+                        x
+                        for x in range(len(state.slot))
+                        if state.slot[x] == b and fixed[x] < 0 and need[x]
                     ]
                     if not movable:
                         continue
@@ -119,6 +122,7 @@ def repair(state, rng, *, attempts=3):
 def _shift_one(state, m, b, movers, rng):
     problem = state.problem
     parts, allowed, tables = problem.parts, problem.allowed, problem.tables
+    need = problem.table_need
     for e in movers:
         for c in derived(problem)["allowed_slots"][e]:
             if c == b:
@@ -129,9 +133,12 @@ def _shift_one(state, m, b, movers, rng):
             targets = [c if state.slot[x] == b else b for x in chain]
             if not all(allowed[x] >> t & 1 for x, t in zip(chain, targets, strict=True)):
                 continue
-            to_c = sum(1 for t in targets if t == c)
-            to_b = len(chain) - to_c
-            if state.load[c] + to_c - to_b > tables or state.load[b] + to_b - to_c > tables - 1:
+            to_c = sum(need[x] for x, t in zip(chain, targets, strict=True) if t == c)
+            to_b = sum(need[x] for x in chain) - to_c
+            if (
+                state.load[c] + to_c - to_b > tables
+                or state.load[b] + to_b - to_c > tables - need[m]
+            ):
                 continue
             after = {p for x, t in zip(chain, targets, strict=True) if t == b for p in parts[x]}
             left = {p for x in chain if state.slot[x] == b for p in parts[x]}
@@ -151,6 +158,7 @@ def anneal(state, rng, *, iterations, temperature, target=0, deadline=None, cloc
     problem = state.problem
     parts, allowed, fixed = problem.parts, problem.allowed, problem.fixed_slot
     previous, tables = problem.previous_slot, problem.tables
+    need = problem.table_need
     occupant, load, slot, mask = state.occupant, state.load, state.slot, state.mask
     gaps = problem.gaps
     cache = derived(problem)
@@ -174,7 +182,10 @@ def anneal(state, rng, *, iterations, temperature, target=0, deadline=None, cloc
             b = choice(options)
             bit = 1 << b
             ejected = {occupant[p][b] for p in parts[m]} - {-1}
-            if any(fixed[e] >= 0 for e in ejected) or load[b] - len(ejected) >= tables:
+            if (
+                any(fixed[e] >= 0 for e in ejected)
+                or load[b] - sum(need[e] for e in ejected) + need[m] > tables
+            ):
                 continue
             new = {}
             for e in ejected:
@@ -222,7 +233,7 @@ def anneal(state, rng, *, iterations, temperature, target=0, deadline=None, cloc
             if chain is None:
                 continue
             bit_a, bit_b = 1 << a, 1 << b
-            to_b = 0
+            to_b = to_a = 0  # tables taken to b and to a
             flips = {}
             ok = True
             for x in chain:
@@ -231,12 +242,13 @@ def anneal(state, rng, *, iterations, temperature, target=0, deadline=None, cloc
                     ok = False
                     break
                 if target == b:
-                    to_b += 1
+                    to_b += need[x]
+                else:
+                    to_a += need[x]
                 for p in parts[x]:
                     flips[p] = flips.get(p, 0) + 1
             if not ok:
                 continue
-            to_a = len(chain) - to_b
             if load[b] + to_b - to_a > tables or load[a] + to_a - to_b > tables:
                 continue
             both = bit_a | bit_b

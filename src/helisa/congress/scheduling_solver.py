@@ -95,7 +95,7 @@ def run(instance, *, time_limit, seed, progress, previous, published, workers, m
     slots = best
     tables = _tables(problem, slots)
     assignments = [
-        Assignment(meeting=problem.meeting_ids[m], slot=problem.slot_ids[t], table=tables[m])
+        Assignment(meeting=problem.meeting_ids[m], slot=problem.slot_ids[t], table=tables.get(m))
         for m, t in enumerate(slots)
         if t >= 0
     ]
@@ -265,13 +265,13 @@ def _moved(problem, slots, tables):
     return sum(
         1
         for m, t in enumerate(problem.previous_slot)
-        if t >= 0 and (slots[m] != t or tables.get(m) != problem.previous_table[m])
+        if t >= 0 and (slots[m] != t or tables.get(m, 0) != problem.previous_table[m])
     )
 
 
 def _table_changes(problem, slots, tables):
     changes = 0
     for meetings in problem.meetings_of:
-        seated = sorted((slots[m], tables[m]) for m in meetings if slots[m] >= 0)
+        seated = sorted((slots[m], tables[m]) for m in meetings if slots[m] >= 0 and m in tables)
         changes += sum(1 for a, b in zip(seated, seated[1:], strict=False) if a[1] != b[1])
     return changes

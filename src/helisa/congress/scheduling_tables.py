@@ -8,17 +8,18 @@ most). A free table where a participant with meetings still to come last sat is 
 
 
 def assign_tables(problem, slots):
-    """meeting -> table (1..tables) for every placed meeting."""
+    """meeting -> table (1..tables) for every placed meeting at a table (online ones take none)."""
     table = {}
     by_slot = [[] for _ in range(problem.slot_count)]
+    need = problem.table_need
     for m, t in enumerate(slots):
-        if t >= 0:
+        if t >= 0 and need[m]:
             by_slot[t].append(m)
     degree = [len(meetings) for meetings in problem.meetings_of]
     last_table = {}
     later = {}  # participant -> number of its meetings still to come
     for m, t in enumerate(slots):
-        if t >= 0:
+        if t >= 0 and need[m]:
             for p in problem.parts[m]:
                 later[p] = later.get(p, 0) + 1
     for t, meetings in enumerate(by_slot):

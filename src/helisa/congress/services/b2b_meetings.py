@@ -22,7 +22,7 @@ def _check_place(meeting_congress, slot, table):
     if slot not in {s.id for s in congress_slots(meeting_congress)}:
         raise ValidationError({"slot": _("This is not a slot of the matchmaking.")})
     tables = matchmaking_of(meeting_congress).tables
-    if not 1 <= table <= tables:
+    if table is None or not 1 <= table <= tables:
         raise ValidationError({"table": _("Tables are numbered 1 to %(n)s.") % {"n": tables}})
 
 
@@ -46,19 +46,27 @@ def add_meeting(*, congress, participants, by, mode=MeetingMode.TABLE, video_lin
     return meeting
 
 
-def lock_meeting(*, meeting, slot, table, by):
-    """Pin a meeting to a slot (its id) and a table; the scheduler will not move it."""
+def lock_meeting(*, meeting, slot, table=None, by):
+    """Pin a meeting to a slot (its id) and a table; the scheduler will not move it.
+
+    An online meeting takes no table: it is pinned to its slot only.
+    """
     _require(by, "congress.run_b2b", meeting, _("Only organisers lock meetings."))
-    _check_place(meeting.congress, slot, table)
-    holders = Meeting.objects.filter(
-        congress=meeting.congress,
-        cancelled_at__isnull=True,
-        locked=True,
-        table=table,
-        slot_start=parse_slot_id(slot),
-    )
-    if holders.exclude(pk=meeting.pk).exists():
-        raise ValidationError({"table": _("Another locked meeting holds this table then.")})
+    if meeting.mode == MeetingMode.ONLINE:
+        table = None
+        if slot not in {s.id for s in congress_slots(meeting.congress)}:
+            raise ValidationError({"slot": _("This is not a slot of the matchmaking.")})
+    else:
+        _check_place(meeting.congress, slot, table)
+        holders = Meeting.objects.filter(
+            congress=meeting.congress,
+            cancelled_at__isnull=True,
+            locked=True,
+            table=table,
+            slot_start=parse_slot_id(slot),
+        )
+        if holders.exclude(pk=meeting.pk).exists():
+            raise ValidationError({"table": _("Another locked meeting holds this table then.")})
     meeting.slot_start = parse_slot_id(slot)
     meeting.table = table
     meeting.locked = True
@@ -80,7 +88,9 @@ def set_meeting_place(*, meeting, mode, video_link="", by):
         raise ValidationError({"video_link": _("An online meeting needs a video-call link.")})
     meeting.mode = mode
     meeting.video_link = video_link if mode == MeetingMode.ONLINE else ""
-    meeting.save(update_fields=["mode", "video_link"])
+    if mode == MeetingMode.ONLINE:
+        meeting.table = None  # a video call frees its table; it keeps its time
+    meeting.save(update_fields=["mode", "video_link", "table"])
     return meeting
 
 

@@ -79,27 +79,41 @@ def build_instance(*, congress, meetings=None):
         slots=tuple(Slot(id=s.id, session=s.session) for s in slots),
         tables=matchmaking_of(congress).tables,
         participants=tuple(participants),
-        meetings=tuple(
-            Meeting(
-                id=str(m.pk),
-                participants=tuple(str(p.pk) for p in m.participants.all()),
-                locked=(slot_id(m.slot_start), m.table)
-                if m.locked and m.slot_start and m.table
-                else None,
-            )
-            for m in meetings
-        ),
+        meetings=tuple(_meeting(m) for m in meetings),
     )
+
+
+def _meeting(row):
+    """An online meeting needs a time but no table, and a lock on it keeps its time only."""
+    online = row.mode == MeetingMode.ONLINE
+    locked = None
+    if row.locked and row.slot_start and (online or row.table):
+        locked = (slot_id(row.slot_start), None if online else row.table)
+    return Meeting(
+        id=str(row.pk),
+        participants=tuple(str(p.pk) for p in row.participants.all()),
+        locked=locked,
+        online=online,
+    )
+
+
+def _placed(row):
+    return row.slot_start is not None and (row.mode == MeetingMode.ONLINE or row.table)
 
 
 def published_schedule(meetings):
     """The schedule participants were told, for re-scheduling: (Schedule, published ids)."""
-    placed = [m for m in meetings if m.published and m.slot_start and m.table]
+    placed = [m for m in meetings if m.published and _placed(m)]
     if not placed:
         return None, None
     schedule = Schedule(
         assignments=[
-            Assignment(meeting=str(m.pk), slot=slot_id(m.slot_start), table=m.table) for m in placed
+            Assignment(
+                meeting=str(m.pk),
+                slot=slot_id(m.slot_start),
+                table=None if m.mode == MeetingMode.ONLINE else m.table,
+            )
+            for m in placed
         ],
         unscheduled=[],
         gaps=0,
