@@ -163,3 +163,18 @@ def test_rotate_signing_key_retires_the_old_key(alliance, version, signature):
     old.refresh_from_db()
     assert old.retired_at is not None
     assert alliance.signing_keys.filter(retired_at__isnull=True).count() == 1
+
+
+def test_an_outsider_cannot_list_the_authorities_awaiting_confirmation(client, outsider, pending):
+    client.force_login(outsider)
+    response = client.get(reverse("alliance:authorities_awaiting"))
+    assert response.status_code == 403
+    assert "CEO" not in response.content.decode()
+
+
+def test_an_outsider_cannot_revoke_a_signing_authority(client, outsider, signer):
+    authority = signer.signing_authorities.get()
+    client.force_login(outsider)
+    response = client.post(reverse("alliance:authority_revoke", args=[authority.pk]))
+    assert response.status_code == 403
+    assert SigningAuthority.objects.get(pk=authority.pk).revoked_at is None
