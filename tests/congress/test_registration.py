@@ -106,3 +106,42 @@ def test_an_outsider_cannot_cancel_someone_elses_registration(open_congress, two
     registration = _register(open_congress, two_places)
     with pytest.raises(ValidationError):
         cancel_registration(registration=registration, by=UserFactory())
+
+
+def test_raising_a_categorys_capacity_promotes_the_waiting_in_order_and_tells_them(
+    open_congress, two_places, django_capture_on_commit_callbacks
+):
+    from helisa.congress.services.programme_admin import save_category
+
+    organiser = UserFactory()
+    open_congress.organisers.add(organiser)
+    for _ in range(2):
+        _register(open_congress, two_places)
+    waiting = [_register(open_congress, two_places) for _ in range(3)]
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        save_category(
+            congress=open_congress,
+            by=organiser,
+            category=two_places,
+            kind=two_places.kind,
+            name=two_places.name,
+            capacity=4,
+        )
+
+    for registration in waiting:
+        registration.refresh_from_db()
+    assert [r.status for r in waiting] == [S.CONFIRMED, S.CONFIRMED, S.WAITING]
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.user.email for r in waiting[:2])
+
+    save_category(
+        congress=open_congress,
+        by=organiser,
+        category=two_places,
+        kind=two_places.kind,
+        name=two_places.name,
+        capacity=None,  # no limit: everyone waiting gets a place
+    )
+    waiting[2].refresh_from_db()
+    assert waiting[2].status == S.CONFIRMED

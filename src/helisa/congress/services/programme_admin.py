@@ -160,11 +160,19 @@ def delete_track(*, track, by):
     track.delete()
 
 
-def save_category(*, congress, by, category=None, kind, name, capacity=None):
+def save_category(*, congress, by, category=None, kind, name, capacity=None, notify=True):
+    """Create or change a category; places a raised capacity frees go to the waiting list."""
+    from .registration import promote_waiting
+
     require_organiser(by, congress)
-    category = category or RegistrationCategory(congress=congress)
-    category.kind, category.name, category.capacity = kind, name, capacity
-    category.save()
+    with transaction.atomic():
+        if category is None:
+            category = RegistrationCategory(congress=congress)
+        else:  # the lock registration takes, so that places are never counted twice
+            category = RegistrationCategory.objects.select_for_update().get(pk=category.pk)
+        category.kind, category.name, category.capacity = kind, name, capacity
+        category.save()
+        promote_waiting(category, notify=notify)
     return category
 
 

@@ -76,6 +76,17 @@ def cancel_registration(*, registration, by, notify=True):
     return promoted
 
 
+def promote_waiting(category, *, notify=True):
+    """Give every free place of `category` to the people waiting, first come first served.
+
+    The caller holds the lock on the category's row (select_for_update) in its transaction.
+    """
+    promoted = []
+    while (registration := _promote_next(category, notify=notify)) is not None:
+        promoted.append(registration)
+    return promoted
+
+
 def _promote_next(category, *, notify):
     if not _has_place(category):
         return None
