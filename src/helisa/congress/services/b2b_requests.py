@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helisa.congress import b2b_rules  # noqa: F401  (registers the permissions)
-from helisa.congress.models import Meeting, MeetingRequest, RequestStatus
+from helisa.congress.models import B2BParticipant, Meeting, MeetingRequest, RequestStatus
 
 from .b2b_notify import absolute_url, send_to_participants
 from .b2b_participants import matchmaking_of
@@ -36,6 +36,16 @@ def requests_left(participant):
     return max(0, cap - sent)
 
 
+def _lock_participants(*participants):
+    """Lock the participants' rows, always in the order of their pks, so two locks never cross.
+
+    Counts of a participant's requests and meetings are made under this lock: two requests sent
+    at once cannot both take the last one under the cap, nor two acceptances the last meeting.
+    """
+    pks = sorted({p.pk for p in participants})
+    list(B2BParticipant.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
+
+
 def send_request(*, requester, invitee, message="", by, notify=True):
     if not _is_self(by, requester):
         raise PermissionDenied(_("You may send requests only for yourself."))
@@ -47,6 +57,7 @@ def send_request(*, requester, invitee, message="", by, notify=True):
     if requester.withdrawn_at or invitee.withdrawn_at:
         _refuse(_("This participant no longer takes part in B2B meetings."), "withdrawn")
     with transaction.atomic():
+        _lock_participants(requester, invitee)
         if (
             MeetingRequest.objects.filter(requester=invitee, invitee=requester)
             .exclude(status=RequestStatus.CANCELLED)
@@ -79,6 +90,7 @@ def answer_request(*, request, accept, by, notify=True):
     if not _is_self(by, request.invitee):
         raise PermissionDenied(_("Only the invitee answers a request."))
     with transaction.atomic():
+        _lock_participants(request.requester, request.invitee)  # first, as send_request does
         request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
         if request.status != RequestStatus.PENDING:
             _refuse(_("This request has already been answered."), "transition_not_allowed")
