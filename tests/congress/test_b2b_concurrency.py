@@ -38,7 +38,8 @@ def _at_once(action, items):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_acceptances_at_once_never_pass_a_participants_most_meetings(reference_data_after_flush):
+@pytest.mark.usefixtures("reference_data_after_flush")
+def test_acceptances_at_once_never_pass_a_participants_most_meetings():
     congress = CongressFactory()
     matchmaking(congress)
     popular = ParticipantFactory(congress=congress, max_meetings=3)
@@ -60,7 +61,8 @@ def test_acceptances_at_once_never_pass_a_participants_most_meetings(reference_d
 
 
 @pytest.mark.django_db(transaction=True)
-def test_requests_sent_at_once_never_pass_the_cap(reference_data_after_flush):
+@pytest.mark.usefixtures("reference_data_after_flush")
+def test_requests_sent_at_once_never_pass_the_cap():
     congress = CongressFactory()
     matchmaking(congress, cap=4)
     eager = ParticipantFactory(congress=congress)
