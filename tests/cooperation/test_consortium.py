@@ -191,3 +191,50 @@ def test_the_country_lists_are_dated_and_complete():
     assert len(lists.member_states) == 27
     assert {"NO", "GB", "UA", "CH", "IS", "TR"} <= lists.associated_codes
     assert not lists.member_states & lists.associated_codes
+
+
+@st.composite
+def small_instances(draw):
+    start = Member(id="s", country=draw(st.sampled_from(COUNTRIES[:4])), helix_role="business")
+    others = draw(members())[:6]
+    low = draw(st.integers(min_value=1, max_value=4))
+    rules = Rules(
+        min_partners=low,
+        max_partners=draw(st.integers(min_value=low, max_value=low + 2)),
+        min_countries=draw(st.integers(min_value=1, max_value=3)),
+        eligible_countries=frozenset(draw(st.sets(st.sampled_from(COUNTRIES), max_size=5))),
+        member_states=MEMBER_STATES,
+        min_in_member_states=draw(st.integers(min_value=0, max_value=2)),
+        required_roles=tuple(
+            sorted(
+                draw(
+                    st.dictionaries(
+                        st.sampled_from(ROLES), st.integers(min_value=1, max_value=2), max_size=2
+                    )
+                ).items()
+            )
+        ),
+        min_cluster_organisations=draw(st.integers(min_value=0, max_value=2)),
+        min_cluster_countries=draw(st.integers(min_value=0, max_value=2)),
+    )
+    return rules, start, others
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance=small_instances())
+def test_when_none_is_found_none_exists(instance):
+    """Brute force over every subset of a small registry: "no consortium" is never a false
+    negative, and a search that ran out of time never claims it."""
+    from itertools import combinations
+
+    rules, start, others = instance
+    outcome = propose_consortia(rules, start, others, count=1, time_limit=5, workers=1)
+    kinds = {reason.rule for reason in outcome.reasons}
+    assert not kinds & {"search_stopped", "search_stopped_early"}  # tiny: always proven
+    unique = list({m.id: m for m in others if m.id != start.id}.values())
+    exists = any(
+        not check_consortium(rules, [start, *chosen], coordinator=start.id)
+        for size in range(len(unique) + 1)
+        for chosen in combinations(unique, size)
+    )
+    assert bool(outcome.consortia) == exists

@@ -190,6 +190,7 @@ def test_the_api_proposes_and_saves(call, coordinator, partners, coordinator_use
     ).json()
     first = body["consortia"][0]
     assert first["members"][0]["role"] == "coordinator" and not first["breaches"]
+    assert first["optimal"] is True and first["score"] > 0
     response = api.post(
         "/api/v1/projects",
         data=json.dumps(

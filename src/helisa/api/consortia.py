@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import AuthenticationError
 from ninja.pagination import paginate
 
@@ -124,6 +124,8 @@ class ConsortiumOut(Schema):
     rules_met: list[str]
     breaches: list[str]
     differs_from: list[int]
+    score: float = Field(description="Relevance plus the country and role bonuses, in points")
+    optimal: bool = Field(description="False when the search stopped before proving it the best")
 
 
 class ProposalsOut(Schema):
@@ -220,6 +222,8 @@ def _consortium(shown):
         "rules_met": [str(line) for line in shown.rules_met],
         "breaches": [str(line) for line in shown.breaches],
         "differs_from": [number for number, _left in shown.differs_from],
+        "score": shown.score,
+        "optimal": shown.optimal,
     }
 
 

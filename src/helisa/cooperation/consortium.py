@@ -172,13 +172,15 @@ def propose_consortia(
     for index in range(count):
         budget = max(0.1, (time_limit - (time.perf_counter() - started)) / (count - index))
         found = search.solve(budget)
+        if found is _Search.STOPPED:
+            # Out of time, nothing proven: saying no consortium exists would be untrue.
+            seconds = round(time.perf_counter() - started, 1)
+            kind = "search_stopped" if index == 0 else "search_stopped_early"
+            reasons = (Breach(kind, (seconds,)),)
+            break
         if found is None:
             reasons = (
-                Breach(
-                    "no_consortium",
-                )
-                if index == 0
-                else Breach("no_more_distinct", (index,)),
+                Breach("no_consortium") if index == 0 else Breach("no_more_distinct", (index,)),
             )
             break
         chosen, score, optimal = found
@@ -198,6 +200,9 @@ def propose_consortia(
             )
         )
         search.exclude(ids, min_difference)
+    if not reasons and not all(consortium.optimal for consortium in consortia):
+        seconds = round(time.perf_counter() - started, 1)
+        reasons = (Breach("search_stopped_early", (seconds,)),)
     return Outcome(
         tuple(consortia),
         reasons,
@@ -268,6 +273,8 @@ def _pool(rules, start, candidates, *, keep):
 
 
 class _Search:
+    STOPPED = "stopped"  # the time ran out before a solution or a proof that there is none
+
     def __init__(self, rules, start, pool, *, workers):
         self.start, self.pool, self.workers = start, pool, workers
         self.everyone = [start, *pool]
@@ -317,6 +324,8 @@ class _Search:
         solver.parameters.num_workers = self.workers
         solver.parameters.random_seed = 1
         status = solver.solve(self.model)
+        if status == cp_model.UNKNOWN:
+            return self.STOPPED
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
         chosen = [m for m in self.pool if solver.boolean_value(self.chosen[m.id])]

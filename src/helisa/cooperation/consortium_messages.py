@@ -60,6 +60,20 @@ def breach_message(breach):
             % {"n": v[0], "min": v[1]}
         ),
         "no_consortium": lambda: _("No consortium of registered organisations meets every rule."),
+        "search_stopped": lambda: (
+            _(
+                "The search stopped after %(seconds)s s without proving that no consortium "
+                "exists; try again, or loosen the call's rules."
+            )
+            % {"seconds": v[0]}
+        ),
+        "search_stopped_early": lambda: (
+            _(
+                "The search stopped after %(seconds)s s; these are the best consortia found, "
+                "and there may be better ones."
+            )
+            % {"seconds": v[0]}
+        ),
         "no_more_distinct": lambda: (
             _("Only %(n)d sufficiently different consortia meet every rule.") % {"n": v[0]}
         ),

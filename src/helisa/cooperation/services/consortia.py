@@ -96,6 +96,7 @@ class ShownConsortium:
     ids: tuple
     differs_from: tuple = ()  # (proposal number, [organisations left out])
     score: float = 0.0
+    optimal: bool = True  # False when the search ran out of time before proving it the best
 
 
 def propose(*, call, start, count=5, time_limit=TIME_LIMIT):
@@ -119,6 +120,7 @@ def propose(*, call, start, count=5, time_limit=TIME_LIMIT):
                 for index, left in consortium.differs_from
             ],
             score=consortium.score / 100,
+            optimal=consortium.optimal,
         )
         for consortium in outcome.consortia
     ]
@@ -145,7 +147,7 @@ def review(*, call, start, organisation_ids):
     return shown, [organisations[m.id] for m in suggested]
 
 
-def _shown(explanation, members, organisations, data, start, differs=(), score=0.0):
+def _shown(explanation, members, organisations, data, start, differs=(), score=0.0, optimal=True):
     rows = []
     for member in members:
         sentences = [
@@ -163,6 +165,7 @@ def _shown(explanation, members, organisations, data, start, differs=(), score=0
         ids=tuple(member.id for member in members),
         differs_from=tuple(differs),
         score=score,
+        optimal=optimal,
     )
 
 
