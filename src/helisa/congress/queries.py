@@ -120,7 +120,7 @@ def registration_of(user, congress):
 
 def registrations_of(congress, *, search="", status=RegistrationStatus.CONFIRMED):
     registrations = Registration.objects.filter(congress=congress).select_related(
-        "category", "organisation", "user"
+        "category", "congress", "organisation", "user"
     )
     if status:
         registrations = registrations.filter(status=status)
