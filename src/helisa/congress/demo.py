@@ -47,12 +47,12 @@ CHECKED_IN = 128  # most came: the counts and certificates then look like a real
 NAME = {"pl": "V Kongres Klastrów Polskich", "en": "5th Congress of Polish Clusters"}
 DESCRIPTION = {
     "pl": "Wydarzenie towarzyszące Szczytowi Dyplomacji Samorządowej i Ekonomicznej. Hasło "
-    "przewodnie: „Dla siebie, czy dla innych? Czy klastry są użytecznym narzędziem rozwoju "
+    "przewodnie: „Dla siebie czy dla innych? Czy klastry są użytecznym narzędziem rozwoju "
     "innowacyjnej gospodarki i tworzenia miejsc pracy?”. W pierwszym dniu przedstawiciele "
     "klastrów z ośmiu krajów podpisują deklarację Europejskiego Związku Klastrów. "
     "(Dane demonstracyjne.)",
     "en": "Held alongside the Regional Economic and Diplomacy Summit. Its motto: “For "
-    "themselves or for others? Are clusters a useful tool for developing an innovative economy "
+    "ourselves or for others? Are clusters a useful tool for developing an innovative economy "
     "and creating jobs?”. On the first day, representatives of clusters from eight countries "
     "sign the declaration of the European Clusters Alliance. (Demo data.)",
 }

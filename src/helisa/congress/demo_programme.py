@@ -13,9 +13,9 @@ TRACKS = {
 }
 
 DEBATE_TITLE = {
-    "pl": "Dla siebie, czy dla innych? Czy klastry są użytecznym narzędziem rozwoju innowacyjnej "
+    "pl": "Dla siebie czy dla innych? Czy klastry są użytecznym narzędziem rozwoju innowacyjnej "
     "gospodarki i tworzenia miejsc pracy?",
-    "en": "For themselves or for others? Are clusters a useful tool for developing an innovative "
+    "en": "For ourselves or for others? Are clusters a useful tool for developing an innovative "
     "economy and creating jobs?",
 }
 
