@@ -1,9 +1,10 @@
 """Congress, registrations and B2B participants for the B2B tests (until the registration
 service's own factories exist)."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import factory
+from django.utils import timezone
 
 from helisa.congress.models import (
     B2BParticipant,
@@ -15,6 +16,7 @@ from helisa.congress.models import (
     RegistrationKind,
     RegistrationStatus,
 )
+from helisa.cooperation.models import CooperationProfile, Direction, ProfileKind, ProfileStatus
 from tests.factories import OrganisationFactory, UserFactory, country
 
 
@@ -66,6 +68,21 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     registration = factory.LazyAttribute(lambda o: RegistrationFactory(congress=o.congress))
     organisation = factory.LazyAttribute(lambda o: o.registration.organisation)
     max_meetings = 12
+
+
+class CooperationProfileFactory(factory.django.DjangoModelFactory):
+    """Published and unexpired unless told otherwise."""
+
+    class Meta:
+        model = CooperationProfile
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = ProfileKind.TECHNOLOGY_OFFER
+    direction = Direction.OFFER
+    title = factory.Sequence(lambda n: {"en": f"Offer {n}", "pl": f"Oferta {n}"})
+    status = ProfileStatus.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=90))
 
 
 def matchmaking(congress, *, tables=4, minutes=30, requests_open=True, cap=20, breaks=()):

@@ -1,9 +1,10 @@
 """B2B matchmaking at congresses: profiles, participants, meeting requests, meetings, and (for
 organisers) schedule runs. Every write goes through the same services as the UI."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
@@ -19,6 +20,7 @@ from helisa.congress.models import (
 )
 from helisa.congress.services import b2b_participants, b2b_requests, b2b_scheduling
 from helisa.congress.slots import slot_id
+from helisa.cooperation.models import Direction, ProfileKind
 
 from .auth import signed_in
 from .errors import conflicts_as_409
@@ -35,6 +37,28 @@ CONFLICTS = {"exists", "cap_reached", "closed", "transition_not_allowed", "full"
 # Schemas
 
 
+class CooperationProfileRef(Schema):
+    id: int = Field(alias="pk")
+    kind: ProfileKind
+    direction: Direction
+    title: str = Field(description="In the language asked for, with a fallback")
+    expires_on: date | None
+    url: str = Field(description="Its page")
+    api_url: str = Field(description="Its record in this API")
+
+    @staticmethod
+    def resolve_title(obj, context):
+        return label_in(obj.title, context)
+
+    @staticmethod
+    def resolve_url(obj):
+        return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_api_url(obj):
+        return f"{reverse('api-1.0.0:api-root')}cooperation/profiles/{obj.pk}"
+
+
 class ParticipantOut(Schema):
     id: int = Field(alias="pk")
     name: str = Field(alias="registration.name_on_badge")
@@ -44,6 +68,13 @@ class ParticipantOut(Schema):
     sectors: list[str] = Field(description="NACE codes of the organisation")
     offer: str = Field(description="In the language asked for, with a fallback")
     looking_for: str
+    cooperation_profiles: list[CooperationProfileRef] = Field(
+        description="The organisation's published, unexpired cooperation offers and requests"
+    )
+
+    @staticmethod
+    def resolve_cooperation_profiles(obj):
+        return getattr(obj.organisation, "active_cooperation_profiles", [])
 
     @staticmethod
     def resolve_organisation(obj):

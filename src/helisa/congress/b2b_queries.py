@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 
 from helisa.congress.models import (
     B2BParticipant,
@@ -15,6 +15,7 @@ from helisa.congress.models import (
     ScheduleRunStatus,
 )
 from helisa.congress.slots import SessionSpec, derive_slots
+from helisa.cooperation.queries import listed_profiles
 
 
 def session_spec(session):
@@ -44,6 +45,16 @@ def slots_by_session(congress):
     return [(s, [slot for slot in slots if slot.session == str(s.pk)]) for s in sessions]
 
 
+def cooperation_profiles():
+    """The organisation's listed cooperation profiles (published, not expired), as
+    organisation.active_cooperation_profiles: what a B2B profile shows of its offers and requests."""
+    return Prefetch(
+        "organisation__cooperation_profiles",
+        queryset=listed_profiles().select_related(None).order_by("direction", "-published_at"),
+        to_attr="active_cooperation_profiles",
+    )
+
+
 def participants(congress):
     """Active participants with what their profile shows, for browsing."""
     return (
@@ -53,9 +64,17 @@ def participants(congress):
             registration__status=RegistrationStatus.CONFIRMED,
         )
         .select_related("registration", "organisation", "organisation__country")
-        .prefetch_related("organisation__sectors", "organisation__topics")
+        .prefetch_related("organisation__sectors", "organisation__topics", cooperation_profiles())
         .order_by("registration__name_on_badge", "pk")
     )
+
+
+def with_profile_details(participant):
+    """One participant read elsewhere, given what participants() adds for its profile."""
+    prefetch_related_objects(
+        [participant], "organisation__sectors", "organisation__topics", cooperation_profiles()
+    )
+    return participant
 
 
 def filter_participants(queryset, *, helix_role="", country="", text=""):

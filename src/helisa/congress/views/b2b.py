@@ -112,7 +112,11 @@ def profile(request, slug):
     return render(
         request,
         "congress/b2b/profile.html",
-        {"congress": congress, "participant": participant, "form": form},
+        {
+            "congress": congress,
+            "participant": queries.with_profile_details(participant),
+            "form": form,
+        },
     )
 
 
