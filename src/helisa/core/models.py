@@ -4,6 +4,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -84,3 +85,33 @@ class ApiToken(models.Model):
             user=user, name=name, digest=cls.digest_of(token), prefix=token[:8]
         )
         return record, token
+
+
+class WorkerHeartbeat(models.Model):
+    """A background worker process, on any machine, and when it last said it was alive."""
+
+    hostname = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    worker_id = models.CharField(max_length=64, blank=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["hostname", "pid"], name="worker_heartbeat_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.hostname}:{self.pid}"
+
+
+class PeriodicJob(models.Model):
+    """When a routine task is next due; workers claim a due run by moving next_run_at on."""
+
+    name = models.CharField(max_length=100, unique=True)
+    next_run_at = models.DateTimeField()
+    last_enqueued_at = models.DateTimeField(null=True, blank=True)
+    last_enqueued_by = models.CharField(max_length=300, blank=True)
+
+    def __str__(self):
+        return self.name

@@ -32,7 +32,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         worker = None
         if not no_worker:
-            worker = subprocess.Popen([sys.executable, "-m", "helisa.cli", "db_worker"])  # noqa: S603
+            worker = subprocess.Popen([sys.executable, "-m", "helisa.cli", "worker"])  # noqa: S603
         try:
             call_command("runserver", f"{host}:{port}", use_reloader=False)
         finally:
