@@ -58,12 +58,16 @@ def voter(voting_member):
     return manager_of(voting_member)
 
 
-@pytest.fixture
-def application(alliance, cluster, owner):
+def apply(alliance, cluster, by):
     return apply_for_membership(
         cluster=cluster,
         alliance=alliance,
         category=MemberCategory.FULL,
         motivation="We want to meet partners.",
-        by=owner,
+        by=by,
     )
+
+
+@pytest.fixture
+def application(alliance, cluster, owner):
+    return apply(alliance, cluster, owner)

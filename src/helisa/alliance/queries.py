@@ -12,6 +12,7 @@ from helisa.alliance.models import (
     MemberState,
     VoteChoice,
 )
+from helisa.alliance.models.membership import OPEN_STATES
 from helisa.core.countries import country_name
 from helisa.registry.models import (
     Cluster,
@@ -20,6 +21,7 @@ from helisa.registry.models import (
     Membership,
     MembershipStatus,
     Organisation,
+    RoleKind,
 )
 
 
@@ -44,6 +46,20 @@ def members_of(alliance, *, state=None, category=None, country=None):
     if country:
         members = members.filter(cluster__organisation__country_id=country.upper())
     return members.order_by("cluster__name", "pk")
+
+
+def clusters_managed_by(user):
+    """The clusters whose organisation `user` owns or manages (registry.rules.is_cluster_manager)."""
+    if not (user.is_authenticated and user.is_active):
+        return Cluster.objects.none()
+    managed = Q(organisation__roles__user=user, organisation__roles__kind=RoleKind.CLUSTER_MANAGER)
+    return Cluster.objects.filter(managed | Q(organisation__owner=user)).distinct().order_by("name")
+
+
+def clusters_that_may_apply(user, alliance):
+    """The clusters `user` manages that are not in `alliance` and do not await its decision."""
+    taken = AllianceMember.objects.filter(alliance=alliance, state__in=OPEN_STATES)
+    return clusters_managed_by(user).exclude(pk__in=taken.values("cluster_id"))
 
 
 def active_members(alliance):

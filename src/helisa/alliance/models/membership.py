@@ -21,6 +21,10 @@ class MemberState(models.TextChoices):
     LEFT = "left", _("Left")
 
 
+# A cluster in one of these states is in the alliance or awaits its decision: it cannot apply.
+OPEN_STATES = (MemberState.APPLICANT, MemberState.MEMBER, MemberState.SUSPENDED)
+
+
 class AllianceMember(models.Model):
     """A cluster organisation (a cluster or a national association) in an alliance, from its
     application on. Its state changes only through alliance.services.membership."""

@@ -2,6 +2,10 @@
 
 A membership's state changes only in change_membership_state, which checks the transition
 against ALLOWED, saves, records a MembershipEvent and emails the people concerned.
+
+Each function checks that `by` may act: a manager of the cluster applies for it and votes for
+it, the alliance's secretariat decides and opens ballots. `by=None` is Helisa itself (the demo,
+management commands), which no request can pass.
 """
 
 from dataclasses import dataclass
@@ -12,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helisa.alliance import rules  # noqa: F401  (registers the permissions)
 from helisa.alliance.models import (
     AllianceMember,
     Ballot,
@@ -20,6 +25,7 @@ from helisa.alliance.models import (
     Vote,
     VoteChoice,
 )
+from helisa.alliance.models.membership import OPEN_STATES
 from helisa.registry.rules import is_cluster_manager
 
 from . import notify
@@ -35,11 +41,24 @@ ALLOWED = {
 }
 # What the secretariat decides; returning to "applicant" happens only by applying again.
 DECISIONS = (S.MEMBER, S.REJECTED, S.SUSPENDED, S.LEFT)
-OPEN_STATES = (S.APPLICANT, S.MEMBER, S.SUSPENDED)
 
 
 class TransitionNotAllowed(ValidationError):
     """The membership cannot go from its state to the one asked for."""
+
+
+def _require(by, permission, obj, message):
+    if by is not None and not by.has_perm(permission, obj):
+        raise PermissionDenied(message)
+
+
+def _require_secretariat(by, alliance):
+    _require(
+        by,
+        "alliance.run_alliance",
+        alliance,
+        _("Only the alliance's secretariat decides on memberships."),
+    )
 
 
 def allowed_targets(member):
@@ -50,10 +69,23 @@ def _label(state):
     return S(state).label if state else "-"
 
 
-@transaction.atomic
 def change_membership_state(
     *, member, to_state, by, reason="", effective_on=None, notify_people=True
 ):
+    """The secretariat's decision: accept, reject, suspend, reinstate, record a departure."""
+    _require_secretariat(by, member.alliance)
+    return _change_state(
+        member=member,
+        to_state=to_state,
+        by=by,
+        reason=reason,
+        effective_on=effective_on,
+        notify_people=notify_people,
+    )
+
+
+@transaction.atomic
+def _change_state(*, member, to_state, by, reason="", effective_on=None, notify_people=True):
     member = (
         AllianceMember.objects.select_for_update()
         .select_related("alliance", "cluster")
@@ -83,6 +115,12 @@ def change_membership_state(
 @transaction.atomic
 def apply_for_membership(*, cluster, alliance, category, motivation, by, notify_people=True):
     """An application of a cluster organisation; refused while one is open or it is a member."""
+    _require(
+        by,
+        "alliance.apply",
+        cluster,
+        _("Only a manager of the cluster organisation applies for its membership."),
+    )
     existing = (
         AllianceMember.objects.select_for_update()
         .filter(alliance=alliance, cluster=cluster)
@@ -103,7 +141,7 @@ def apply_for_membership(*, cluster, alliance, category, motivation, by, notify_
         existing.applied_by = by
         existing.applied_at = timezone.now()
         existing.save(update_fields=["category", "motivation", "applied_by", "applied_at"])
-        return change_membership_state(
+        return _change_state(
             member=existing, to_state=S.APPLICANT, by=by, notify_people=notify_people
         )
     member = AllianceMember.objects.create(
@@ -153,6 +191,7 @@ def _notify(event, *, new_application):
 
 @transaction.atomic
 def open_ballot(*, application, by, deadline):
+    _require_secretariat(by, application.alliance)
     if application.state != S.APPLICANT:
         raise ValidationError(_("Only an application awaiting a decision can be put to a vote."))
     if deadline <= timezone.now():

@@ -104,6 +104,7 @@ def detail(request, slug):
             "documents": queries.public_documents(alliance, include_private=runs),
             "declarations": alliance.declarations.order_by("slug"),
             "managed": managed,
+            "can_apply": queries.clusters_that_may_apply(request.user, alliance).exists(),
             # The votes its members' managers are called to; the secretariat finds them on
             # the applications page.
             "open_votes": list(queries.ballots_of(alliance, open_only=True)) if managed else [],

@@ -16,7 +16,6 @@ from helisa.alliance.models import MemberCategory, MemberState
 from helisa.alliance.rules import managed_active_members
 from helisa.alliance.services import membership as services
 from helisa.core.paging import paginate
-from helisa.registry.models import Cluster, RoleKind
 
 from .alliances import require
 
@@ -51,22 +50,12 @@ def members(request, slug):
     )
 
 
-def _clusters_managed_by(user):
-    managed = Q(organisation__roles__user=user, organisation__roles__kind=RoleKind.CLUSTER_MANAGER)
-    return Cluster.objects.filter(managed | Q(organisation__owner=user)).distinct().order_by("name")
-
-
 @login_required
 def apply(request, slug):
     alliance = queries.alliance_by_slug(slug)
-    managed = _clusters_managed_by(request.user)
-    if not any(request.user.has_perm("alliance.apply", cluster) for cluster in managed):
+    if not queries.clusters_managed_by(request.user).exists():
         raise PermissionDenied
-    # Clusters that are members or await a decision cannot apply again.
-    clusters = managed.exclude(
-        alliance_memberships__alliance=alliance,
-        alliance_memberships__state__in=services.OPEN_STATES,
-    )
+    clusters = queries.clusters_that_may_apply(request.user, alliance)
     form = ApplicationForm(request.POST or None, clusters=clusters)
     if request.method == "POST" and form.is_valid():
         try:
