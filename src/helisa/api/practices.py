@@ -128,7 +128,8 @@ class PracticeDetail(PracticeSummary):
 
     @staticmethod
     def resolve_attachments(obj):
-        return list(obj.attachments.all())
+        # Files awaiting the secretariat's approval are for the authors only (shows_note).
+        return [a for a in obj.attachments.all() if a.is_public or getattr(obj, "shows_note", 0)]
 
     @staticmethod
     def resolve_feedback(obj):

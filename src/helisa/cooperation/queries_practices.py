@@ -11,7 +11,13 @@ from helisa.core.folding import fold_words
 from helisa.registry.models import Cluster, Country, Role, RoleKind
 from helisa.registry.queries import _sectors_under, _topics_under, filter_options
 
-from .models import AdoptionFeedback, GoodPractice, PracticeStatus
+from .models import (
+    AdoptionFeedback,
+    AttachmentStatus,
+    GoodPractice,
+    PracticeAttachment,
+    PracticeStatus,
+)
 
 FILTER_NAMES = ("q", "sector", "topic", "country", "cluster")
 
@@ -115,6 +121,20 @@ def review_queue():
     return _with_authors(
         GoodPractice.objects.filter(status=PracticeStatus.IN_REVIEW).order_by("submitted_at", "pk")
     )
+
+
+def attachments_awaiting_review():
+    """Files authors added to, or asked to remove from, cases in review or published."""
+    return (
+        PracticeAttachment.objects.exclude(status=AttachmentStatus.APPROVED)
+        .select_related("practice")
+        .order_by("created_at", "pk")
+    )
+
+
+def visible_attachments(practice, *, manages):
+    """The case's attachments a reader sees: those awaiting approval only for who manages it."""
+    return [item for item in practice.attachments.all() if manages or item.is_public]
 
 
 def author_managers(practice):

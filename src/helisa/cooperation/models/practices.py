@@ -95,6 +95,16 @@ class AttachmentKind(models.TextChoices):
     IMAGE = "image", _("Image")
 
 
+class AttachmentStatus(models.TextChoices):
+    APPROVED = "approved", _("Approved")
+    # Added by the authors while the case is in review or published: readers see it only once
+    # the secretariat approves it, as they see changed text only after a new review.
+    PENDING = "pending", _("Awaiting approval")
+    # The authors asked to remove it from a case in review or published: it stays until the
+    # secretariat agrees.
+    REMOVAL_REQUESTED = "removal", _("Removal requested")
+
+
 class PracticeAttachment(models.Model):
     practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("file"), upload_to="cooperation/practices/%Y/")
@@ -102,6 +112,12 @@ class PracticeAttachment(models.Model):
     content_type = models.CharField(max_length=40)
     name = models.CharField(_("name"), max_length=200)
     size = models.PositiveIntegerField(_("size in bytes"))
+    status = models.CharField(
+        _("status"),
+        max_length=8,
+        choices=AttachmentStatus.choices,
+        default=AttachmentStatus.APPROVED,
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -115,6 +131,10 @@ class PracticeAttachment(models.Model):
 
     def get_absolute_url(self):
         return reverse("cooperation:practice_attachment", args=[self.pk])
+
+    @property
+    def is_public(self):
+        return self.status != AttachmentStatus.PENDING
 
 
 class AdoptionInterest(models.Model):

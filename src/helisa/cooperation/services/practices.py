@@ -1,4 +1,5 @@
-"""Every change of a good practice: writing, attachments, moderation, adoption and feedback."""
+"""Every change of a good practice: writing, moderation, adoption and feedback (attachments in
+practice_attachments.py)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -9,39 +10,32 @@ from helisa.cooperation import notification_kinds as kinds
 from helisa.cooperation.models import (
     AdoptionFeedback,
     AdoptionInterest,
-    AttachmentKind,
     GoodPractice,
-    PracticeAttachment,
     PracticeStatus,
 )
 from helisa.cooperation.models.practices import SECTIONS
 from helisa.cooperation.queries import organisations_represented_by
-from helisa.cooperation.queries_practices import author_managers, clusters_managed_by
+from helisa.cooperation.queries_practices import clusters_managed_by
 from helisa.core.countries import to_iso
 from helisa.core.folding import fold
 from helisa.core.translated import clean_translations
 from helisa.registry.models import Country
 
-from .notifications import absolute_url, notify_all
+from .practice_attachments import (  # noqa: F401 (the attachment services, under their old address)
+    ATTACHMENT_TYPES,
+    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENTS,
+    add_attachment,
+    check_attachment,
+    delete_attachment,
+    review_attachment,
+)
+from .practice_notify import tell_authors
 
 S = PracticeStatus
 TEXTS = ("title", *(name for name, _label in SECTIONS))
 _SCALAR = ("contact_name", "contact_email")
 _MANY = ("sectors", "topics")
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-MAX_ATTACHMENTS = 20
-# extension -> (kind, content type, test of the first bytes)
-ATTACHMENT_TYPES = {
-    ".pdf": (AttachmentKind.PDF, "application/pdf", lambda head: head.startswith(b"%PDF-")),
-    ".png": (AttachmentKind.IMAGE, "image/png", lambda head: head.startswith(b"\x89PNG\r\n\x1a\n")),
-    ".jpg": (AttachmentKind.IMAGE, "image/jpeg", lambda head: head.startswith(b"\xff\xd8\xff")),
-    ".jpeg": (AttachmentKind.IMAGE, "image/jpeg", lambda head: head.startswith(b"\xff\xd8\xff")),
-    ".webp": (
-        AttachmentKind.IMAGE,
-        "image/webp",
-        lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP",
-    ),
-}
 
 
 def _require(by, permission, obj, message=None):
@@ -212,17 +206,8 @@ def transition(*, practice, action, by, reason="", now=None):
 
 
 def _tell_authors(practice, *, action, by):
-    notify_all(
-        users=author_managers(practice),
-        kind=kinds.PRACTICE_REVIEWED,
-        template="practice_reviewed",
-        context={
-            "practice": practice,
-            "action": action,
-            "reason": practice.review_note,
-            "url": absolute_url("cooperation:practice", practice.pk),
-        },
-        exclude=by,
+    tell_authors(
+        practice, template="practice_reviewed", by=by, action=action, reason=practice.review_note
     )
 
 
@@ -238,63 +223,6 @@ def return_practice(*, practice, by, reason, reject=False):
     return transition(
         practice=practice, action="reject" if reject else "return", by=by, reason=reason
     )
-
-
-# Attachments
-
-
-def check_attachment(file):
-    """(kind, content type) of an acceptable file, else a ValidationError. The extension is the
-    uploader's word; the first bytes say what the file really is."""
-    name = (file.name or "").lower()
-    extension = name[name.rfind(".") :] if "." in name else ""
-    if extension not in ATTACHMENT_TYPES:
-        raise ValidationError(
-            _("Attach a PDF document or a PNG, JPEG or WebP image."), code="file_type"
-        )
-    if file.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
-            _("The file is larger than %(limit)d MB.")
-            % {"limit": MAX_ATTACHMENT_BYTES // (1024 * 1024)},
-            code="file_size",
-        )
-    if not file.size:
-        raise ValidationError(_("The file is empty."), code="file_size")
-    file.seek(0)
-    head = file.read(16)
-    file.seek(0)
-    kind, content_type, looks_right = ATTACHMENT_TYPES[extension]
-    if not looks_right(head):
-        raise ValidationError(
-            _("The file's content does not match its type (%(ext)s).") % {"ext": extension},
-            code="file_content",
-        )
-    return kind, content_type
-
-
-def add_attachment(*, practice, file, by, name=""):
-    _require(by, "cooperation.manage_practice", practice)
-    kind, content_type = check_attachment(file)
-    if practice.attachments.count() >= MAX_ATTACHMENTS:
-        raise ValidationError(
-            _("A good practice has at most %(n)d attachments.") % {"n": MAX_ATTACHMENTS}
-        )
-    original = file.name.rsplit("/", 1)[-1]
-    return PracticeAttachment.objects.create(
-        practice=practice,
-        file=file,
-        kind=kind,
-        content_type=content_type,
-        name=(name or "").strip()[:200] or original[:200],
-        size=file.size,
-        uploaded_by=by,
-    )
-
-
-def delete_attachment(*, attachment, by):
-    _require(by, "cooperation.manage_practice", attachment.practice)
-    attachment.file.delete(save=False)
-    attachment.delete()
 
 
 # Adoption
@@ -323,17 +251,13 @@ def want_to_adopt(*, practice, organisation, by, message):
         raise ValidationError(
             _("This organisation has already told the authors it wants to adopt this.")
         ) from None
-    notify_all(
-        users=author_managers(practice),
-        kind=kinds.PRACTICE_ADOPTION_INTEREST,
+    tell_authors(
+        practice,
         template="practice_adoption_interest",
-        context={
-            "practice": practice,
-            "interest": interest,
-            "sender": by,
-            "url": absolute_url("cooperation:practice", practice.pk),
-        },
-        exclude=by,
+        by=by,
+        kind=kinds.PRACTICE_ADOPTION_INTEREST,
+        interest=interest,
+        sender=by,
     )
     return interest
 

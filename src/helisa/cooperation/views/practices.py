@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from helisa.cooperation import queries_practices as queries
@@ -17,7 +18,12 @@ from helisa.cooperation.forms_practices import (
     PracticeForm,
     ReturnForm,
 )
-from helisa.cooperation.models import GoodPractice, PracticeAttachment, PracticeStatus
+from helisa.cooperation.models import (
+    AttachmentStatus,
+    GoodPractice,
+    PracticeAttachment,
+    PracticeStatus,
+)
 from helisa.cooperation.queries import organisations_represented_by
 from helisa.cooperation.services import practices as services
 from helisa.core.paging import paginate
@@ -50,9 +56,11 @@ def _responders(practice, user, answered):
 def practice_detail(request, pk):
     practice = _visible_practice(request, pk)
     user = request.user
+    can_manage = user.has_perm("cooperation.manage_practice", practice)
     context = {
         "practice": practice,
-        "can_manage": user.has_perm("cooperation.manage_practice", practice),
+        "attachments": queries.visible_attachments(practice, manages=can_manage),
+        "can_manage": can_manage,
         "can_change": user.has_perm("cooperation.change_practice", practice),
         "can_submit": user.has_perm("cooperation.submit_practice", practice),
         "can_moderate": user.has_perm("cooperation.moderate_practice", practice),
@@ -169,7 +177,11 @@ def review_queue(request):
     return render(
         request,
         "cooperation/practices/queue.html",
-        {"practices": list(queries.review_queue()), "return_form": ReturnForm()},
+        {
+            "practices": list(queries.review_queue()),
+            "attachments": list(queries.attachments_awaiting_review()),
+            "return_form": ReturnForm(),
+        },
     )
 
 
@@ -181,10 +193,20 @@ def my_practices(request):
 
 # Attachments
 
+_ATTACHED = {
+    AttachmentStatus.APPROVED: gettext_lazy("The file is attached."),
+    AttachmentStatus.PENDING: gettext_lazy(
+        "The file is attached; readers will see it once the secretariat approves it."
+    ),
+}
+
 
 def attachment(request, pk):
     item = get_object_or_404(PracticeAttachment.objects.select_related("practice"), pk=pk)
-    if not request.user.has_perm("cooperation.view_practice", item.practice):
+    user = request.user
+    if not user.has_perm("cooperation.view_practice", item.practice) or not (
+        item.is_public or user.has_perm("cooperation.manage_practice", item.practice)
+    ):
         raise Http404
     response = FileResponse(
         item.file.open("rb"),
@@ -203,7 +225,7 @@ def attachment_add(request, pk):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.add_attachment(
+            item = services.add_attachment(
                 practice=practice,
                 file=form.cleaned_data["file"],
                 name=form.cleaned_data["name"],
@@ -212,21 +234,45 @@ def attachment_add(request, pk):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("The file is attached."))
+            messages.success(request, _ATTACHED[item.status])
     else:
         messages.error(request, _("Choose a file to attach."))
     return redirect(practice)
 
 
+def _attachment_for(request, pk, permission):
+    item = get_object_or_404(PracticeAttachment.objects.select_related("practice"), pk=pk)
+    if not request.user.has_perm(permission, item.practice):
+        raise PermissionDenied
+    return item
+
+
 @require_POST
 @login_required
 def attachment_delete(request, pk):
-    item = get_object_or_404(PracticeAttachment.objects.select_related("practice"), pk=pk)
-    if not request.user.has_perm("cooperation.manage_practice", item.practice):
-        raise PermissionDenied
-    services.delete_attachment(attachment=item, by=request.user)
-    messages.success(request, _("The attachment is removed."))
+    item = _attachment_for(request, pk, "cooperation.manage_practice")
+    if services.delete_attachment(attachment=item, by=request.user) is None:
+        messages.success(request, _("The attachment is removed."))
+    else:
+        messages.success(
+            request, _("The secretariat is asked to remove the attachment; it stays until then.")
+        )
     return redirect(item.practice)
+
+
+@require_POST
+@login_required
+def attachment_review(request, pk):
+    item = _attachment_for(request, pk, "cooperation.moderate_practice")
+    try:
+        services.review_attachment(
+            attachment=item, by=request.user, approve=request.POST.get("approve") == "1"
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Done: the authors have been told."))
+    return redirect(safe_next(request, item.practice.get_absolute_url()))
 
 
 # Adoption
@@ -285,5 +331,10 @@ urlpatterns = [
         "practices/attachments/<int:pk>/delete/",
         attachment_delete,
         name="practice_attachment_delete",
+    ),
+    path(
+        "practices/attachments/<int:pk>/review/",
+        attachment_review,
+        name="practice_attachment_review",
     ),
 ]
