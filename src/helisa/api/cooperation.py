@@ -5,27 +5,28 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from ninja.pagination import paginate
 
 from helisa.cooperation.models import (
     CooperationProfile,
-    Direction,
     ExpressionOfInterest,
-    ProfileKind,
 )
 from helisa.cooperation.queries import contact_of, filter_profiles
 from helisa.cooperation.services import interest as interest_services
 from helisa.cooperation.services import profiles as profile_services
 from helisa.cooperation.services import recommendations as recommendation_services
 from helisa.core.countries import to_iso
-from helisa.registry.models import Cluster, Country, HelixRole, NaceSector, Organisation, Topic
+from helisa.registry.models import Cluster, Country, NaceSector, Organisation, Topic
 
+from . import cooperation_account, cooperation_interests
 from .auth import SessionAuth, TokenAuth, signed_in
 from .cooperation_schemas import (
     InterestIn,
-    InterestOut,
+    InterestReceived,
+    InterestSent,
     ProfileDetail,
+    ProfileFilters,
     ProfileIn,
     ProfilePatch,
     ProfileSummary,
@@ -38,6 +39,9 @@ from .references import resolve
 from .schemas import READ_ERRORS, WRITE_ERRORS
 
 router = Router(tags=["Cooperation"])
+# The caller's own follows, searches, emails and interests live in modules of their own.
+router.add_router("", cooperation_account.router)
+router.add_router("", cooperation_interests.router)
 
 
 def _anonymous(request):
@@ -46,17 +50,6 @@ def _anonymous(request):
 
 # Reading is public; a token or session, when sent, shows what that caller may see.
 maybe_signed_in = [TokenAuth(), SessionAuth(), _anonymous]
-
-
-class ProfileFilters(Schema):
-    q: str = ""
-    kind: ProfileKind | None = None
-    direction: Direction | None = None
-    sector: str = ""
-    topic: str = ""
-    country: str = ""
-    sought_country: str = ""
-    helix_role: HelixRole | None = None
 
 
 def _detail(pk, user):
@@ -199,14 +192,16 @@ def withdraw_profile(request, profile_id: int):
 
 @router.post(
     "/cooperation/profiles/{int:profile_id}/interests",
-    response={201: InterestOut, **WRITE_ERRORS},
+    response={201: InterestSent, **WRITE_ERRORS},
     auth=signed_in,
     summary="Express interest in a profile",
     description="On behalf of an organisation the caller represents; once per organisation, "
     "never for one's own profile or an expired one.",
 )
 def create_interest(request, profile_id: int, payload: InterestIn):
-    profile = get_object_or_404(CooperationProfile, pk=profile_id)
+    profile = get_object_or_404(
+        CooperationProfile.objects.select_related("organisation"), pk=profile_id
+    )
     organisation = get_object_or_404(Organisation, pk=payload.organisation)
     interest = interest_services.express_interest(
         profile=profile, organisation=organisation, by=request.auth, message=payload.message
@@ -216,7 +211,9 @@ def create_interest(request, profile_id: int, payload: InterestIn):
 
 def _answer(request, profile_id, interest_id, action):
     interest = get_object_or_404(
-        ExpressionOfInterest.objects.select_related("profile__organisation", "organisation"),
+        ExpressionOfInterest.objects.select_related(
+            "profile__organisation", "organisation", "created_by"
+        ),
         pk=interest_id,
         profile_id=profile_id,
     )
@@ -226,10 +223,11 @@ def _answer(request, profile_id, interest_id, action):
 
 @router.post(
     "/cooperation/profiles/{int:profile_id}/interests/{int:interest_id}/accept",
-    response={200: InterestOut, **WRITE_ERRORS},
+    response={200: InterestReceived, **WRITE_ERRORS},
     auth=signed_in,
     summary="Accept an expression of interest",
-    description="Both sides see each other's contact details from now on.",
+    description="Both sides see each other's contact details from now on: the answer holds "
+    "the interested person's.",
 )
 def accept_interest(request, profile_id: int, interest_id: int):
     return _answer(request, profile_id, interest_id, interest_services.accept_interest)
@@ -237,7 +235,7 @@ def accept_interest(request, profile_id: int, interest_id: int):
 
 @router.post(
     "/cooperation/profiles/{int:profile_id}/interests/{int:interest_id}/decline",
-    response={200: InterestOut, **WRITE_ERRORS},
+    response={200: InterestReceived, **WRITE_ERRORS},
     auth=signed_in,
     summary="Decline an expression of interest",
     description="The interested party is told; no contact details are shared.",

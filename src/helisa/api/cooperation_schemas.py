@@ -27,6 +27,17 @@ class ContactOut(Schema):
     phone: str
 
 
+class ProfileFilters(Schema):
+    q: str = ""
+    kind: ProfileKind | None = None
+    direction: Direction | None = None
+    sector: str = ""
+    topic: str = ""
+    country: str = ""
+    sought_country: str = ""
+    helix_role: HelixRole | None = None
+
+
 class ProfileSummary(Schema):
     id: int
     kind: ProfileKind
@@ -124,3 +135,50 @@ class InterestOut(Schema):
     status: InterestStatus
     created_at: datetime
     answered_at: datetime | None
+
+
+class InterestView(InterestOut):
+    profile_title: str = Field(description="In the language asked for, with a fallback")
+    profile_organisation: OrganisationRef
+
+    @staticmethod
+    def resolve_profile_title(obj, context):
+        return label_in(obj.profile.title, context)
+
+    @staticmethod
+    def resolve_profile_organisation(obj):
+        return obj.profile.organisation
+
+
+class InterestReceived(InterestView):
+    """An expression of interest seen by the profile's side."""
+
+    contact: ContactOut | None = Field(
+        description="The person who wrote, once the interest is accepted; null before"
+    )
+
+    @staticmethod
+    def resolve_contact(obj):
+        person = obj.created_by
+        if obj.status != InterestStatus.ACCEPTED or person is None:
+            return None
+        return {"name": person.full_name, "email": person.email, "phone": ""}
+
+
+class InterestSent(InterestView):
+    """An expression of interest seen by the interested side."""
+
+    contact: ContactOut | None = Field(
+        description="The profile's contact, once the interest is accepted; null before"
+    )
+
+    @staticmethod
+    def resolve_contact(obj):
+        if obj.status != InterestStatus.ACCEPTED:
+            return None
+        profile = obj.profile
+        return {
+            "name": profile.contact_name,
+            "email": profile.contact_email,
+            "phone": profile.contact_phone,
+        }
