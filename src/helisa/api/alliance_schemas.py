@@ -1,10 +1,11 @@
-"""What the alliance endpoints read and write (api/alliances.py, api/alliance_activity.py)."""
+"""What the alliance endpoints read and write (api/alliances.py, api/alliance_content.py)."""
 
 from datetime import date, datetime
 
+from django.urls import reverse
 from ninja import Field, Schema
 
-from helisa.alliance.models import MemberCategory, MemberState, VoteChoice
+from helisa.alliance.models import DocumentKind, MemberCategory, MemberState, VoteChoice
 from helisa.alliance.services import membership as services
 from helisa.registry.models import ClusterKind
 
@@ -224,3 +225,56 @@ class ActivityOut(Schema):
     def resolve_reason(entry):
         event = entry.event
         return event.reason if entry.kind == "membership" else event.detail
+
+
+class DocumentOut(Schema):
+    id: int
+    kind: DocumentKind
+    title: str
+    content_type: str
+    size: int = Field(description="In bytes")
+    is_public: bool = Field(description="False: only the alliance's secretariat sees it")
+    uploaded_at: datetime
+    file_url: str = Field(description="Where to download it")
+
+    @staticmethod
+    def resolve_file_url(obj):
+        return reverse(
+            "api-1.0.0:alliance_document_file",
+            kwargs={"slug": obj.alliance.slug, "document_id": obj.pk},
+        )
+
+
+class DocumentIn(Schema):
+    kind: DocumentKind
+    title: str = Field(min_length=1, max_length=200)
+    is_public: bool = True
+
+
+class NewsOut(Schema):
+    id: int
+    title: str = Field(description="In the language asked for, with a fallback")
+    titles: dict[str, str] = Field(alias="title", description="Every language it has")
+    body: str
+    bodies: dict[str, str] = Field(alias="body")
+    published_at: datetime
+
+    @staticmethod
+    def resolve_title(obj, context):
+        return label_in(obj.title, context)
+
+    @staticmethod
+    def resolve_body(obj, context):
+        return label_in(obj.body, context)
+
+
+class NewsIn(Schema):
+    title: dict[str, str] = Field(description="Title per language code, at least one")
+    body: dict[str, str] = Field(default_factory=dict, description="Text per language code")
+    published_at: datetime | None = Field(None, description="Left out: now")
+
+
+class NewsPatch(Schema):
+    title: dict[str, str] | None = None
+    body: dict[str, str] | None = None
+    published_at: datetime | None = None

@@ -1,6 +1,5 @@
 """Alliances, their members and applications: public reading, writing with the UI's rules."""
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -16,6 +15,8 @@ from helisa.alliance.services import alliances as alliance_services
 from helisa.alliance.services import membership as services
 from helisa.registry.models import Cluster
 
+from . import alliance_content
+from .alliance_access import readers
 from .alliance_schemas import (
     ActivityOut,
     AllianceDetail,
@@ -39,6 +40,7 @@ from .permissions import require
 from .schemas import READ_ERRORS, WRITE_ERRORS, Error
 
 router = Router(tags=["Alliances"])
+router.add_router("", alliance_content.router)
 
 # Refusals that depend on what is stored rather than on the request itself.
 CONFLICTS = {
@@ -54,11 +56,6 @@ CONFLICTS = {
 
 
 _run = conflicts_as_409(CONFLICTS)
-
-
-def anyone(request):
-    """Reading needs no sign-in; a signed-in caller (token or session) may see more."""
-    return AnonymousUser()
 
 
 def _alliance(slug):
@@ -109,7 +106,7 @@ def get_alliance(request, slug: str):
     summary="Members of an alliance",
     description="Active members by name. The alliance's secretariat may filter on any `state`; "
     "everyone else sees active members only (403 for another state).",
-    auth=[*signed_in, anyone],
+    auth=readers,
 )
 @paginate(LimitOffset)
 def list_members(request, slug: str, filters: Query[MemberFilters]):

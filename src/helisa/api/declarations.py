@@ -1,105 +1,79 @@
-"""Declarations, their versions and signatures; signing; verifying receipts; public keys."""
+"""Declarations, their versions and signatures; signing; verifying receipts; public keys.
 
-from datetime import datetime
+A draft is the secretariat's alone: to everyone else a draft version, and its signatures, do not
+exist (404), as in the UI.
+"""
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Router
 from ninja.pagination import paginate
 
 from helisa.alliance import declaration_queries as queries
 from helisa.alliance import declaration_rules  # noqa: F401  (registers the permissions)
 from helisa.alliance.keys import SigningKeyUnavailable
-from helisa.alliance.models import Alliance, Signature, SigningAuthority, VersionStatus
-from helisa.alliance.receipts import ALG
+from helisa.alliance.models import Alliance, Signature, VersionStatus
 from helisa.alliance.services import signing
 from helisa.alliance.verification import check_receipt
 from helisa.registry.models import Organisation
 
+from . import alliance_authorities
+from .alliance_access import readers
+from .alliance_declaration_schemas import (
+    DeclarationIn,
+    DeclarationOut,
+    KeyOut,
+    RevokeIn,
+    SignatureOut,
+    SignIn,
+    VerifyOut,
+    VersionIn,
+    VersionOut,
+)
 from .auth import signed_in
-from .errors import Conflict
+from .errors import Conflict, conflicts_as_409
 from .pagination import LimitOffset
 from .permissions import require
 from .schemas import READ_ERRORS, WRITE_ERRORS
 
 router = Router(tags=["Declarations"])
+router.add_router("", alliance_authorities.router)
+
+VERSION = "/alliances/{slug:alliance}/declarations/{slug:slug}/versions/{int:number}"
+MANAGE = "alliance.manage_declarations"
+
+_run = conflicts_as_409({"duplicate_slug", "already_signed"})
 
 
-class DeclarationOut(Schema):
-    id: int
-    slug: str
-    title: dict = Field(description="Title per language")
+def _manages(user, declaration):
+    return user.has_perm(MANAGE, declaration.alliance)
 
 
-class VersionOut(Schema):
-    number: int
-    status: VersionStatus
-    authoritative_language: str
-    texts: dict = Field(description="Text per language")
-    digest: str = Field(description="SHA-256 of the canonical text (docs/receipts.md)")
-    opened_at: datetime | None
-    closed_at: datetime | None
-
-
-class SignatureOut(Schema):
-    id: int
-    organisation_id: int
-    organisation: str = Field(alias="organisation.legal_name")
-    country: str = Field(alias="organisation.country_id")
-    signer_name: str
-    signer_function: str
-    signed_at: datetime
-    place: str
-    key_id: str
-    receipt_digest: str
-    revoked: bool
-    revoked_at: datetime | None
-    revocation_reason: str
-    receipt: dict
-
-    @staticmethod
-    def resolve_revoked(obj):
-        return obj.revoked_at is not None
-
-
-class SignIn(Schema):
-    organisation_id: int
-    place: str
-    password_or_code: str = Field(description="The signer's password, or TOTP code with MFA")
-
-
-class RevokeIn(Schema):
-    reason: str
-
-
-class VerifyOut(Schema):
-    valid: bool
-    reason: str
-    message: str
-    key_id: str | None
-    receipt_digest: str | None
-    revoked: bool | None = Field(description="None when the receipt is not valid")
-    revoked_at: datetime | None
-    payload: dict | None
-
-
-class KeyOut(Schema):
-    key_id: str
-    alg: str = ALG
-    public_key: str = Field(description="Raw 32-byte Ed25519 public key, base64")
-    created_at: datetime
-    retired_at: datetime | None
-
-
-def _version(alliance, slug, number):
+def _visible_version(request, alliance, slug, number):
     declaration = queries.declaration_of(alliance, slug)
-    return queries.version_of(declaration, number)
+    version = queries.version_of(declaration, number)
+    if version.status == VersionStatus.DRAFT and not _manages(request.auth, declaration):
+        raise Http404
+    return version
 
 
-def _refused(error):
-    if getattr(error, "code", None) == "already_signed":
-        return Conflict(error.messages[0])
-    return error
+def _managed_declaration(request, alliance, slug):
+    declaration = queries.declaration_of(alliance, slug)
+    require(request.auth, MANAGE, declaration.alliance)
+    return declaration
+
+
+def _in_its_state(change, **kwargs):
+    """A version's state refuses the change (opening an open one, editing an opened text): a
+    clash with what is stored, so a 409."""
+    try:
+        return change(**kwargs)
+    except ValidationError as error:
+        raise Conflict(error.messages[0]) from None
+
+
+# Declarations and versions
 
 
 @router.get(
@@ -112,32 +86,128 @@ def list_declarations(request, alliance: str):
     return get_object_or_404(Alliance, slug=alliance).declarations.order_by("slug")
 
 
+@router.post(
+    "/alliances/{slug:alliance}/declarations",
+    response={201: DeclarationOut, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Write a declaration (secretariat)",
+    description="A new declaration with its title per language and its first version, a draft, "
+    "with its text per language and the authoritative language. 409 when the address is taken.",
+)
+def create_declaration(request, alliance: str, payload: DeclarationIn):
+    alliance = get_object_or_404(Alliance, slug=alliance)
+    require(request.auth, MANAGE, alliance)
+    return 201, _run(
+        signing.create_declaration_with_version,
+        alliance=alliance,
+        by=request.auth,
+        **payload.dict(),
+    )
+
+
 @router.get(
     "/alliances/{slug:alliance}/declarations/{slug:slug}/versions",
     response={200: list[VersionOut], **READ_ERRORS},
-    summary="Published versions of a declaration",
-    description="Versions opened for signature, newest first, with their text in each language.",
+    auth=readers,
+    summary="Versions of a declaration",
+    description="Versions opened for signature, newest first, with their text in each language. "
+    "The alliance's secretariat sees the drafts too.",
 )
 def list_versions(request, alliance: str, slug: str):
-    return queries.published_versions(queries.declaration_of(alliance, slug))
-
-
-@router.get(
-    "/alliances/{slug:alliance}/declarations/{slug:slug}/versions/{int:number}/signatures",
-    response={200: list[SignatureOut], **READ_ERRORS},
-    summary="Signatures of a version",
-    description="By country, then time; each with its receipt and whether it was revoked.",
-)
-@paginate(LimitOffset)
-def list_signatures(request, alliance: str, slug: str, number: int):
-    version = _version(alliance, slug, number)
-    if version.status == VersionStatus.DRAFT:
-        return Signature.objects.none()
-    return queries.signatures_of(version)
+    declaration = queries.declaration_of(alliance, slug)
+    if _manages(request.auth, declaration):
+        return declaration.versions.order_by("-number")
+    return queries.published_versions(declaration)
 
 
 @router.post(
-    "/alliances/{slug:alliance}/declarations/{slug:slug}/versions/{int:number}/sign",
+    "/alliances/{slug:alliance}/declarations/{slug:slug}/versions",
+    response={201: VersionOut, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Write a new version (secretariat)",
+    description="A draft with its text per language and the authoritative language; it is "
+    "numbered after the last version. Nobody else sees it until it is opened for signature.",
+)
+def create_version(request, alliance: str, slug: str, payload: VersionIn):
+    declaration = _managed_declaration(request, alliance, slug)
+    return 201, signing.create_version(declaration=declaration, by=request.auth, **payload.dict())
+
+
+@router.get(
+    VERSION,
+    response={200: VersionOut, **READ_ERRORS},
+    auth=readers,
+    summary="One version of a declaration",
+    description="With its text in each language and its digest. A draft is found only by the "
+    "alliance's secretariat.",
+)
+def get_version(request, alliance: str, slug: str, number: int):
+    return _visible_version(request, alliance, slug, number)
+
+
+@router.put(
+    VERSION,
+    response={200: VersionOut, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Rewrite a draft (secretariat)",
+    description="Replaces a draft's texts and authoritative language. 409 once the version was "
+    "opened for signature: signatures name its digest.",
+)
+def update_version(request, alliance: str, slug: str, number: int, payload: VersionIn):
+    declaration = _managed_declaration(request, alliance, slug)
+    version = queries.version_of(declaration, number)
+    # A draft is refused only for its texts (422); any other version for its state (409).
+    if version.status == VersionStatus.DRAFT:
+        return signing.update_draft(version=version, by=request.auth, **payload.dict())
+    return _in_its_state(signing.update_draft, version=version, by=request.auth, **payload.dict())
+
+
+def _change_version(request, alliance, slug, number, change):
+    declaration = _managed_declaration(request, alliance, slug)
+    version = queries.version_of(declaration, number)
+    return _in_its_state(change, version=version, by=request.auth)
+
+
+@router.post(
+    f"{VERSION}/open",
+    response={200: VersionOut, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Open a draft for signature (secretariat)",
+    description="From then on its text cannot change; its digest is final. 409 unless a draft.",
+)
+def open_version(request, alliance: str, slug: str, number: int):
+    return _change_version(request, alliance, slug, number, signing.open_version)
+
+
+@router.post(
+    f"{VERSION}/close",
+    response={200: VersionOut, **WRITE_ERRORS},
+    auth=signed_in,
+    summary="Close a version for signature (secretariat)",
+    description="No one can sign it any more; its signatures stay. 409 unless it is open.",
+)
+def close_version(request, alliance: str, slug: str, number: int):
+    return _change_version(request, alliance, slug, number, signing.close_version)
+
+
+# Signatures
+
+
+@router.get(
+    f"{VERSION}/signatures",
+    response={200: list[SignatureOut], **READ_ERRORS},
+    auth=readers,
+    summary="Signatures of a version",
+    description="By country, then time; each with its receipt and whether it was revoked. "
+    "A draft's are found only by the alliance's secretariat.",
+)
+@paginate(LimitOffset)
+def list_signatures(request, alliance: str, slug: str, number: int):
+    return queries.signatures_of(_visible_version(request, alliance, slug, number))
+
+
+@router.post(
+    f"{VERSION}/sign",
     response={201: SignatureOut, **WRITE_ERRORS},
     auth=signed_in,
     summary="Sign a version for an organisation",
@@ -146,49 +216,20 @@ def list_signatures(request, alliance: str, slug: str, number: int):
     "version, a second signature of the organisation (409), a wrong password.",
 )
 def sign(request, alliance: str, slug: str, number: int, payload: SignIn):
-    version = _version(alliance, slug, number)
+    version = _visible_version(request, alliance, slug, number)
     organisation = get_object_or_404(Organisation, pk=payload.organisation_id)
     try:
-        signature = signing.sign_declaration(
+        signature = _run(
+            signing.sign_declaration,
             version=version,
             organisation=organisation,
             user=request.auth,
             place=payload.place,
             password_or_code=payload.password_or_code,
         )
-    except ValidationError as error:
-        raise _refused(error) from None
     except SigningKeyUnavailable as error:
         raise Conflict(str(error)) from None
     return 201, queries.signatures_of(version).get(pk=signature.pk)
-
-
-def _change_version(request, alliance, slug, number, change):
-    version = _version(alliance, slug, number)
-    require(request.auth, "alliance.manage_declarations", version.declaration.alliance)
-    return change(version=version, by=request.auth)
-
-
-@router.post(
-    "/alliances/{slug:alliance}/declarations/{slug:slug}/versions/{int:number}/open",
-    response={200: VersionOut, **WRITE_ERRORS},
-    auth=signed_in,
-    summary="Open a draft for signature (secretariat)",
-    description="From then on its text cannot change; its digest is final.",
-)
-def open_version(request, alliance: str, slug: str, number: int):
-    return _change_version(request, alliance, slug, number, signing.open_version)
-
-
-@router.post(
-    "/alliances/{slug:alliance}/declarations/{slug:slug}/versions/{int:number}/close",
-    response={200: VersionOut, **WRITE_ERRORS},
-    auth=signed_in,
-    summary="Close a version for signature (secretariat)",
-    description="No one can sign it any more; its signatures stay.",
-)
-def close_version(request, alliance: str, slug: str, number: int):
-    return _change_version(request, alliance, slug, number, signing.close_version)
 
 
 @router.post(
@@ -196,7 +237,8 @@ def close_version(request, alliance: str, slug: str, number: int):
     response={200: SignatureOut, **WRITE_ERRORS},
     auth=signed_in,
     summary="Revoke a signature (secretariat)",
-    description="The receipt stays valid cryptographically; verifying it says it is revoked.",
+    description="The receipt stays valid cryptographically; verifying it says it is revoked, "
+    "when and why.",
 )
 def revoke_signature(request, signature_id: int, payload: RevokeIn):
     signature = get_object_or_404(
@@ -207,18 +249,7 @@ def revoke_signature(request, signature_id: int, payload: RevokeIn):
     return queries.signatures_of(signature.version).get(pk=signature.pk)
 
 
-@router.post(
-    "/signing-authorities/{int:authority_id}/confirm",
-    response={204: None, **WRITE_ERRORS},
-    auth=signed_in,
-    summary="Confirm a signing authority (secretariat)",
-    description="After reading the mandate the organisation's manager uploaded.",
-)
-def confirm_authority(request, authority_id: int):
-    authority = get_object_or_404(SigningAuthority, pk=authority_id)
-    require(request.auth, "alliance.confirm_signing_authority", authority)
-    signing.confirm_signing_authority(authority=authority, by=request.auth)
-    return 204, None
+# Receipts and keys
 
 
 @router.post(
@@ -226,14 +257,17 @@ def confirm_authority(request, authority_id: int):
     response={200: VerifyOut, **WRITE_ERRORS},
     summary="Verify a signature receipt",
     description="Send the receipt document as the body. Says whether its signature is valid, "
-    "why not, under which key, and whether the signature was revoked.",
+    "why not, under which key, and whether the signature was revoked (when and why).",
 )
 def verify(request):
     result = check_receipt(request.body)
+    revoked = result["revoked"] if result["valid"] else None
     return {
         **result,
         "receipt_digest": result["digest"],
-        "revoked": result["revoked"] if result["valid"] else None,
+        "revoked": revoked,
+        "revoked_at": result["revoked_at"] if revoked else None,
+        "revocation_reason": result["revocation_reason"] if revoked else None,
         "message": str(result["message"]),
     }
 
