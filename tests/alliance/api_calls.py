@@ -11,6 +11,8 @@ from tests.api.conftest import client_for, error_of
 
 
 def send(client, method, path, payload=None):
+    if method == "get":
+        return client.get(path)
     return getattr(client, method)(
         path, data=json.dumps(payload or {}), content_type="application/json"
     )
