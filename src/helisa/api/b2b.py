@@ -1,200 +1,35 @@
 """B2B matchmaking at congresses: profiles, participants, meeting requests, meetings, and (for
 organisers) schedule runs. Every write goes through the same services as the UI."""
 
-from datetime import date, datetime
-
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
-from ninja import Field, Router, Schema
+from ninja import Router
 from ninja.pagination import paginate
 
 from helisa.congress import b2b_queries as queries
-from helisa.congress.models import (
-    Congress,
-    MeetingMode,
-    MeetingOutcome,
-    MeetingRequest,
-    RequestStatus,
-    ScheduleRun,
-    ScheduleRunStatus,
-)
+from helisa.congress.models import MeetingRequest, ScheduleRun
 from helisa.congress.services import b2b_participants, b2b_requests, b2b_scheduling
-from helisa.congress.slots import slot_id
-from helisa.cooperation.models import Direction, ProfileKind
 
+from . import congress_b2b_organise, congress_b2b_participation
 from .auth import signed_in
-from .errors import conflicts_as_409
-from .language import label_in
+from .congress_b2b_access import congress_or_404, me_or_404, run_service
+from .congress_b2b_schemas import (
+    AnswerIn,
+    MeetingOut,
+    ParticipantOut,
+    ProfileIn,
+    ProfileOut,
+    RequestIn,
+    RequestOut,
+    RunIn,
+    RunOut,
+)
 from .pagination import LimitOffset
 from .permissions import require
 from .schemas import WRITE_ERRORS
 
 router = Router(tags=["B2B meetings"])
-
-CONFLICTS = {"exists", "cap_reached", "closed", "transition_not_allowed", "full", "busy", "stale"}
-
-
-# Schemas
-
-
-class CooperationProfileRef(Schema):
-    id: int = Field(alias="pk")
-    kind: ProfileKind
-    direction: Direction
-    title: str = Field(description="In the language asked for, with a fallback")
-    expires_on: date | None
-    url: str = Field(description="Its page")
-    api_url: str = Field(description="Its record in this API")
-
-    @staticmethod
-    def resolve_title(obj, context):
-        return label_in(obj.title, context)
-
-    @staticmethod
-    def resolve_url(obj):
-        return obj.get_absolute_url()
-
-    @staticmethod
-    def resolve_api_url(obj):
-        return f"{reverse('api-1.0.0:api-root')}cooperation/profiles/{obj.pk}"
-
-
-class ParticipantOut(Schema):
-    id: int = Field(alias="pk")
-    name: str = Field(alias="registration.name_on_badge")
-    organisation: str | None = None
-    helix_role: str | None = Field(None, alias="organisation.helix_role")
-    country: str | None = Field(None, alias="organisation.country_id")
-    sectors: list[str] = Field(description="NACE codes of the organisation")
-    offer: str = Field(description="In the language asked for, with a fallback")
-    looking_for: str
-    cooperation_profiles: list[CooperationProfileRef] = Field(
-        description="The organisation's published, unexpired cooperation offers and requests"
-    )
-
-    @staticmethod
-    def resolve_cooperation_profiles(obj):
-        return getattr(obj.organisation, "active_cooperation_profiles", [])
-
-    @staticmethod
-    def resolve_organisation(obj):
-        return str(obj.organisation) if obj.organisation else None
-
-    @staticmethod
-    def resolve_sectors(obj):
-        return [s.code for s in obj.organisation.sectors.all()] if obj.organisation else []
-
-    @staticmethod
-    def resolve_offer(obj, context):
-        return label_in(obj.offer, context)
-
-    @staticmethod
-    def resolve_looking_for(obj, context):
-        return label_in(obj.looking_for, context)
-
-
-class ProfileOut(ParticipantOut):
-    offers: dict[str, str] = Field(description="What we offer, in every language it has")
-    looking_for_all: dict[str, str] = Field(description="What we look for, in every language")
-    available_slots: list[str] = Field(description="Slot ids (start, ISO UTC); empty: every slot")
-    max_meetings: int | None
-    withdrawn: bool
-
-    @staticmethod
-    def resolve_offers(obj):
-        return obj.offer
-
-    @staticmethod
-    def resolve_looking_for_all(obj):
-        return obj.looking_for
-
-    @staticmethod
-    def resolve_withdrawn(obj):
-        return obj.withdrawn_at is not None
-
-
-class ProfileIn(Schema):
-    offer: dict[str, str] | None = None
-    looking_for: dict[str, str] | None = None
-    available_slots: list[str] | None = None
-    max_meetings: int | None = Field(None, ge=1, le=50)
-
-
-class RequestIn(Schema):
-    invitee: int = Field(description="Id of the participant asked")
-    message: str = Field("", max_length=1000)
-
-
-class AnswerIn(Schema):
-    accept: bool
-
-
-class RequestOut(Schema):
-    id: int = Field(alias="pk")
-    requester: int = Field(alias="requester_id")
-    invitee: int = Field(alias="invitee_id")
-    message: str
-    status: RequestStatus
-    created_at: datetime
-    answered_at: datetime | None
-
-
-class MeetingOut(Schema):
-    id: int = Field(alias="pk")
-    participants: list[int]
-    mode: MeetingMode
-    video_link: str
-    slot: str | None = Field(description="Slot id (start, ISO UTC) once published")
-    table: int | None
-    locked: bool
-    published: bool
-    outcome: MeetingOutcome
-
-    @staticmethod
-    def resolve_participants(obj):
-        return [p.pk for p in obj.participants.all()]
-
-    @staticmethod
-    def resolve_slot(obj):
-        return slot_id(obj.slot_start) if obj.published and obj.slot_start else None
-
-    @staticmethod
-    def resolve_table(obj):
-        return obj.table if obj.published else None
-
-
-class RunIn(Schema):
-    time_limit: int = Field(30, ge=1, le=600, description="Seconds")
-
-
-class RunOut(Schema):
-    id: int = Field(alias="pk")
-    status: ScheduleRunStatus
-    progress: int = Field(description="Percent")
-    time_limit: int
-    created_at: datetime
-    finished_at: datetime | None
-    published_at: datetime | None
-    result: dict = Field(description="The schedule, as docs/b2b-scheduling.md defines it")
-    error: str
-
-
-# Helpers
-
-
-_run = conflicts_as_409(CONFLICTS)
-
-
-def _congress(slug):
-    return get_object_or_404(Congress, slug=slug)
-
-
-def _me(request, congress):
-    participant = get_object_or_404(
-        queries.participants(congress).select_related("congress"),
-        registration__user=request.auth,
-    )
-    return participant
+router.add_router("", congress_b2b_participation.router)
+router.add_router("", congress_b2b_organise.router)
 
 
 # Participants
@@ -208,7 +43,7 @@ def _me(request, congress):
     description="404 when the caller does not take part in the congress's B2B meetings.",
 )
 def get_profile(request, slug: str):
-    return _me(request, _congress(slug))
+    return me_or_404(request, congress_or_404(slug))
 
 
 @router.put(
@@ -219,11 +54,11 @@ def get_profile(request, slug: str):
     description="Offer and looking_for are keyed by language; fields left out stay as they are.",
 )
 def put_profile(request, slug: str, payload: ProfileIn):
-    participant = _me(request, _congress(slug))
+    participant = me_or_404(request, congress_or_404(slug))
     b2b_participants.update_profile(
         participant=participant, by=request.auth, **payload.dict(exclude_none=True)
     )
-    return _me(request, participant.congress)
+    return me_or_404(request, participant.congress)
 
 
 @router.get(
@@ -236,7 +71,7 @@ def put_profile(request, slug: str, payload: ProfileIn):
 @paginate(LimitOffset)
 def list_participants(request, slug: str, helix_role: str = "", country: str = "", q: str = ""):
     return queries.filter_participants(
-        queries.participants(_congress(slug)), helix_role=helix_role, country=country, text=q
+        queries.participants(congress_or_404(slug)), helix_role=helix_role, country=country, text=q
     )
 
 
@@ -252,10 +87,10 @@ def list_participants(request, slug: str, helix_role: str = "", country: str = "
     "sent the most requests allowed.",
 )
 def create_request(request, slug: str, payload: RequestIn):
-    congress = _congress(slug)
-    me = _me(request, congress)
+    congress = congress_or_404(slug)
+    me = me_or_404(request, congress)
     invitee = get_object_or_404(queries.participants(congress), pk=payload.invitee)
-    return 201, _run(
+    return 201, run_service(
         b2b_requests.send_request,
         requester=me,
         invitee=invitee,
@@ -272,7 +107,7 @@ def create_request(request, slug: str, payload: RequestIn):
     description="Requests the caller sent, then those they received, newest first.",
 )
 def list_requests(request, slug: str):
-    me = _me(request, _congress(slug))
+    me = me_or_404(request, congress_or_404(slug))
     sent, received = queries.requests_of(me)
     return list(sent) + list(received)
 
@@ -285,8 +120,10 @@ def list_requests(request, slug: str):
     description="Only the invitee answers (403 otherwise); an accepted request becomes a meeting.",
 )
 def answer_request(request, slug: str, request_id: int, payload: AnswerIn):
-    item = get_object_or_404(MeetingRequest, congress=_congress(slug), pk=request_id)
-    return _run(b2b_requests.answer_request, request=item, accept=payload.accept, by=request.auth)
+    item = get_object_or_404(MeetingRequest, congress=congress_or_404(slug), pk=request_id)
+    return run_service(
+        b2b_requests.answer_request, request=item, accept=payload.accept, by=request.auth
+    )
 
 
 @router.get(
@@ -297,7 +134,7 @@ def answer_request(request, slug: str, request_id: int, payload: AnswerIn):
     description="slot and table are given once the schedule is published.",
 )
 def list_meetings(request, slug: str):
-    return list(queries.meetings_of(_me(request, _congress(slug))))
+    return list(queries.meetings_of(me_or_404(request, congress_or_404(slug))))
 
 
 # Organisers
@@ -310,10 +147,10 @@ def list_meetings(request, slug: str):
     summary="Compute a draft schedule",
     description="For organisers: queues a run; poll it for its progress and result.",
 )
-def create_run(request, slug: str, payload: RunIn):
-    congress = _congress(slug)
+def createrun_service(request, slug: str, payload: RunIn):
+    congress = congress_or_404(slug)
     require(request.auth, "congress.run_b2b", congress)
-    run = _run(
+    run = run_service(
         b2b_scheduling.start_schedule_run,
         congress=congress,
         by=request.auth,
@@ -331,8 +168,8 @@ def create_run(request, slug: str, payload: RunIn):
     description="For organisers: poll `progress` (percent) until `status` is draft, then read "
     "`result`: assignments, unscheduled meetings, gaps and the proven bounds.",
 )
-def get_run(request, slug: str, run_id: int):
-    congress = _congress(slug)
+def getrun_service(request, slug: str, run_id: int):
+    congress = congress_or_404(slug)
     require(request.auth, "congress.run_b2b", congress)
     return get_object_or_404(ScheduleRun, congress=congress, pk=run_id)
 
@@ -345,8 +182,8 @@ def get_run(request, slug: str, run_id: int):
     description="Copies slots and tables into the meetings and emails participants whose "
     "meetings changed. 409 when the meetings changed since the draft.",
 )
-def publish_run(request, slug: str, run_id: int):
-    congress = _congress(slug)
+def publishrun_service(request, slug: str, run_id: int):
+    congress = congress_or_404(slug)
     require(request.auth, "congress.run_b2b", congress)
     run = get_object_or_404(ScheduleRun, congress=congress, pk=run_id)
-    return _run(b2b_scheduling.publish_run, run=run, by=request.auth)
+    return run_service(b2b_scheduling.publish_run, run=run, by=request.auth)
