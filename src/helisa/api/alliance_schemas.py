@@ -254,9 +254,9 @@ class DocumentIn(Schema):
 class NewsOut(Schema):
     id: int
     title: str = Field(description="In the language asked for, with a fallback")
-    titles: dict[str, str] = Field(alias="title", description="Every language it has")
+    titles: dict[str, str] = Field(description="Every language it has")
     body: str
-    bodies: dict[str, str] = Field(alias="body")
+    bodies: dict[str, str]
     published_at: datetime
 
     @staticmethod
@@ -264,8 +264,16 @@ class NewsOut(Schema):
         return label_in(obj.title, context)
 
     @staticmethod
+    def resolve_titles(obj):
+        return obj.title
+
+    @staticmethod
     def resolve_body(obj, context):
         return label_in(obj.body, context)
+
+    @staticmethod
+    def resolve_bodies(obj):
+        return obj.body
 
 
 class NewsIn(Schema):
