@@ -24,3 +24,11 @@ def make_practice(cluster, by, *, status="draft", secretariat=None, **values):
         transition(practice=practice, action="publish", by=secretariat)
     practice.refresh_from_db()
     return practice
+
+
+def client_of(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client

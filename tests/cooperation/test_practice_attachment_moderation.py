@@ -11,17 +11,11 @@ from django.urls import reverse
 
 from helisa.cooperation.models import AttachmentStatus, PracticeAttachment
 from helisa.cooperation.services import practices as services
-from tests.cooperation.practices_helpers import make_practice
+from tests.cooperation.practices_helpers import client_of, make_practice
 
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.7\n" + b"0" * 100
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def pdf(name="lab.pdf"):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from helisa.registry.forms import SectorField, SpacedFields, TopicField
 from helisa.registry.models import Cluster, Country
 
-from .models.practices import SECTIONS
+from .models.practices import SECTIONS, CoAuthorStatus
 
 _MAIN_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 TEXTS = (("title", _("Title")), *SECTIONS)
@@ -23,7 +23,10 @@ class PracticeForm(SpacedFields, forms.Form):
         label=_("Authors (cluster organisations)"),
         queryset=Cluster.objects.all(),
         widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("At least one cluster you manage; others are co-authors."),
+        help_text=_(
+            "At least one cluster you manage. Others are invited as co-authors and named once "
+            "one of their managers accepts."
+        ),
     )
     indicators = forms.CharField(
         label=_("Indicators"),
@@ -76,7 +79,11 @@ class PracticeForm(SpacedFields, forms.Form):
         for field in self.fields.values():
             field.template_name = "registry/editing/_field.html"
         if practice is not None:
-            self.fields["authors"].initial = list(practice.authors.all())
+            pending = practice.coauthor_invitations.filter(status=CoAuthorStatus.PENDING)
+            self.fields["authors"].initial = [
+                *practice.authors.all(),
+                *Cluster.objects.filter(pk__in=pending.values("cluster_id")),
+            ]
             self.fields["sectors"].initial = list(practice.sectors.all())
             self.fields["topics"].initial = list(practice.topics.all())
             self.fields["countries"].initial = practice.countries

@@ -42,3 +42,10 @@ PRACTICE_ADOPTION_INTEREST = register_kind(
 PRACTICE_REVIEWED = register_kind(
     "practice_reviewed", _("The secretariat publishes or sends back one of our good practices")
 ).code
+PRACTICE_COAUTHOR_INVITED = register_kind(
+    "practice_coauthor_invited", _("Our cluster is invited to co-author a good practice")
+).code
+PRACTICE_COAUTHOR_ANSWERED = register_kind(
+    "practice_coauthor_answered",
+    _("A cluster accepts or declines to co-author one of our good practices"),
+).code

@@ -8,12 +8,14 @@ from django.db.models import Prefetch, Q, TextField
 from django.db.models.functions import Cast
 
 from helisa.core.folding import fold_words
-from helisa.registry.models import Cluster, Country, Role, RoleKind
+from helisa.registry.models import Cluster, Country, Organisation, Role, RoleKind
 from helisa.registry.queries import _sectors_under, _topics_under, filter_options
 
 from .models import (
     AdoptionFeedback,
     AttachmentStatus,
+    CoAuthorInvitation,
+    CoAuthorStatus,
     GoodPractice,
     PracticeAttachment,
     PracticeStatus,
@@ -137,17 +139,51 @@ def visible_attachments(practice, *, manages):
     return [item for item in practice.attachments.all() if manages or item.is_public]
 
 
-def author_managers(practice):
-    """Active users who speak for the authors: owners and cluster managers of each author."""
+def _managers(organisations):
+    """Active owners and cluster managers of the organisations (a queryset of their pks)."""
     from django.contrib.auth import get_user_model
 
-    organisations = practice.authors.values("organisation_id")
     managers = Role.objects.filter(
         organisation__in=organisations, kind=RoleKind.CLUSTER_MANAGER
     ).values("user_id")
-    owners = practice.authors.values("organisation__owner_id")
+    owners = Organisation.objects.filter(pk__in=organisations).values("owner_id")
     return (
         get_user_model()
         .objects.filter(Q(pk__in=managers) | Q(pk__in=owners), is_active=True)
         .order_by("pk")
+    )
+
+
+def author_managers(practice):
+    """Active users who speak for the authors: owners and cluster managers of each author."""
+    return _managers(practice.authors.values("organisation_id"))
+
+
+def cluster_managers(cluster):
+    return _managers(Organisation.objects.filter(pk=cluster.organisation_id).values("pk"))
+
+
+def clusters_led_by(user):
+    """Clusters for which a user may give consent: owned or managed (not merely edited)."""
+    if not user.is_authenticated:
+        return Cluster.objects.none()
+    held = Role.objects.filter(user=user, kind=RoleKind.CLUSTER_MANAGER).values("organisation_id")
+    return Cluster.objects.filter(Q(organisation__owner=user) | Q(organisation__in=held))
+
+
+def coauthor_invitations_for(user, *, practice=None):
+    """Invitations awaiting the user's answer, for the clusters they lead."""
+    invitations = CoAuthorInvitation.objects.filter(
+        status=CoAuthorStatus.PENDING, cluster__in=clusters_led_by(user)
+    )
+    if practice is not None:
+        invitations = invitations.filter(practice=practice)
+    return invitations.select_related("practice", "cluster", "invited_by").order_by(
+        "created_at", "pk"
+    )
+
+
+def pending_coauthors(practice):
+    return practice.coauthor_invitations.filter(status=CoAuthorStatus.PENDING).select_related(
+        "cluster"
     )

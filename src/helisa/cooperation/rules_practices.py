@@ -5,9 +5,10 @@ import rules
 from django.db.models import Q
 
 from helisa.registry.models import RoleKind
-from helisa.registry.rules import can_change_cluster, is_secretariat
+from helisa.registry.rules import can_change_cluster, is_cluster_manager, is_secretariat
 
 from .models import PracticeStatus
+from .queries_practices import coauthor_invitations_for
 
 # Authors change their case until it is sent for review, and again when it comes back.
 EDITABLE_BY_AUTHORS = (PracticeStatus.DRAFT, PracticeStatus.REJECTED)
@@ -36,6 +37,12 @@ def is_published(user, practice):
     return practice is not None and practice.status == PracticeStatus.PUBLISHED
 
 
+@rules.predicate
+def is_invited_coauthor(user, practice):
+    """Leads a cluster invited to co-author the case: reads it to decide."""
+    return practice is not None and coauthor_invitations_for(user, practice=practice).exists()
+
+
 can_manage_practice = is_practice_author | is_secretariat
 
 # The object of add_practice is the cluster that will be an author.
@@ -46,4 +53,8 @@ rules.add_perm(
 )
 rules.add_perm("cooperation.submit_practice", is_practice_author & is_editable_by_authors)
 rules.add_perm("cooperation.moderate_practice", is_secretariat)
-rules.add_perm("cooperation.view_practice", is_published | can_manage_practice)
+rules.add_perm(
+    "cooperation.view_practice", is_published | can_manage_practice | is_invited_coauthor
+)
+# The object is the invitation: its cluster's owner or managers consent, nobody else for them.
+rules.add_perm("cooperation.answer_coauthor_invitation", is_cluster_manager)

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from helisa.core.folding import fold
 from helisa.core.translated import in_language
 from helisa.registry.models import Cluster, NaceSector, Organisation, Topic
 
@@ -80,6 +81,19 @@ class GoodPractice(models.Model):
     def display_title(self):
         return in_language(self.title)
 
+    def folded_text(self, authors):
+        """Title, sections (every language), indicators and author names, folded for search."""
+        names = ("title", *(name for name, _label in SECTIONS))
+        parts = [text for name in names for text in getattr(self, name).values()]
+        parts += [row["name"] for row in self.indicators]
+        for cluster in authors:
+            parts += [
+                cluster.name,
+                cluster.organisation.legal_name,
+                cluster.organisation.short_name,
+            ]
+        return fold(" ".join(part for part in parts if part))
+
     @property
     def sections(self):
         """(label, text in the reader's language) of each section that has text."""
@@ -88,6 +102,42 @@ class GoodPractice(models.Model):
             for name, label in SECTIONS
             if getattr(self, name)
         ]
+
+
+class CoAuthorStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class CoAuthorInvitation(models.Model):
+    """A cluster organisation asked to be named as co-author. It is among the authors only once
+    one of its managers accepts: nobody is named on a case without their consent."""
+
+    practice = models.ForeignKey(
+        GoodPractice, on_delete=models.CASCADE, related_name="coauthor_invitations"
+    )
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=8, choices=CoAuthorStatus.choices, default=CoAuthorStatus.PENDING
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "cluster"], name="coauthor_invitation_once")
+        ]
+
+    def __str__(self):
+        return f"{self.cluster} invited to {self.practice}"
 
 
 class AttachmentKind(models.TextChoices):

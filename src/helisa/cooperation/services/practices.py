@@ -17,7 +17,6 @@ from helisa.cooperation.models.practices import SECTIONS
 from helisa.cooperation.queries import organisations_represented_by
 from helisa.cooperation.queries_practices import clusters_managed_by
 from helisa.core.countries import to_iso
-from helisa.core.folding import fold
 from helisa.core.translated import clean_translations
 from helisa.registry.models import Country
 
@@ -30,6 +29,7 @@ from .practice_attachments import (  # noqa: F401 (the attachment services, unde
     delete_attachment,
     review_attachment,
 )
+from .practice_coauthors import sync_invitations
 from .practice_notify import tell_authors
 
 S = PracticeStatus
@@ -76,14 +76,6 @@ def _countries(codes):
     return iso
 
 
-def _search_text(practice, authors):
-    parts = [text for name in TEXTS for text in getattr(practice, name).values()]
-    parts += [row["name"] for row in practice.indicators]
-    for cluster in authors:
-        parts += [cluster.name, cluster.organisation.legal_name, cluster.organisation.short_name]
-    return fold(" ".join(part for part in parts if part))
-
-
 def _apply(practice, values):
     for name in TEXTS:
         if name in values:
@@ -101,23 +93,27 @@ def _apply(practice, values):
         )
 
 
-def _check_authors(authors, by):
-    authors = list(authors or [])
+def _check_authors(authors, by, *, current=()):
+    """(clusters named at once, clusters to invite). The writer names the clusters they manage
+    and keeps the authors already named; any other cluster must consent first."""
+    authors = list(dict.fromkeys(authors or []))
     if not authors:
         raise ValidationError({"authors": _("Name at least one cluster organisation as author.")})
-    # No `by` is a trusted caller (the demo, an import), not a person.
+    # No `by` is a trusted caller (the demo, an import), not a person; the secretariat records
+    # authorship as moderator (e.g. a case handed in on paper).
     if by is None or by.is_secretariat:
-        return authors
+        return authors, []
     managed = set(
         clusters_managed_by(by).filter(pk__in=[a.pk for a in authors]).values_list("pk", flat=True)
     )
     if not managed:
         raise PermissionDenied(_("You may write good practices only for clusters you manage."))
-    return authors
+    keep = managed | {cluster.pk for cluster in current}
+    return [a for a in authors if a.pk in keep], [a for a in authors if a.pk not in keep]
 
 
 def _save(practice, values, authors):
-    practice.search_text = _search_text(practice, authors)
+    practice.search_text = practice.folded_text(authors)
     practice.save()
     practice.authors.set(authors)
     for name in _MANY:
@@ -127,23 +123,25 @@ def _save(practice, values, authors):
 
 @transaction.atomic
 def create_practice(*, authors, by, is_demo=False, **values):
-    authors = _check_authors(authors, by)
+    authors, invited = _check_authors(authors, by)
     practice = GoodPractice(created_by=by, is_demo=is_demo)
     _apply(practice, values)
     _save(practice, values, authors)
+    sync_invitations(practice=practice, clusters=invited, by=by)
     return practice
 
 
 @transaction.atomic
 def update_practice(*, practice, by, authors=None, **values):
     _require(by, "cooperation.change_practice", practice)
-    authors = (
-        _check_authors(authors, by)
-        if authors is not None
-        else list(practice.authors.select_related("organisation"))
-    )
+    current = list(practice.authors.select_related("organisation"))
+    invited = None
+    if authors is not None:
+        authors, invited = _check_authors(authors, by, current=current)
     _apply(practice, values)
-    _save(practice, values, authors)
+    _save(practice, values, current if authors is None else authors)
+    if invited is not None:
+        sync_invitations(practice=practice, clusters=invited, by=by)
     return practice
 
 

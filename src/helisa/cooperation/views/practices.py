@@ -20,11 +20,13 @@ from helisa.cooperation.forms_practices import (
 )
 from helisa.cooperation.models import (
     AttachmentStatus,
+    CoAuthorInvitation,
     GoodPractice,
     PracticeAttachment,
     PracticeStatus,
 )
 from helisa.cooperation.queries import organisations_represented_by
+from helisa.cooperation.services import practice_coauthors as coauthors
 from helisa.cooperation.services import practices as services
 from helisa.core.paging import paginate
 
@@ -77,6 +79,9 @@ def practice_detail(request, pk):
         context["interests"] = list(practice.adoption_interests.select_related("organisation"))
     if context["can_moderate"]:
         context["return_form"] = ReturnForm()
+    if can_manage:
+        context["pending_coauthors"] = list(queries.pending_coauthors(practice))
+    context["invitations"] = list(queries.coauthor_invitations_for(user, practice=practice))
     return render(request, "cooperation/practices/detail.html", context)
 
 
@@ -187,8 +192,30 @@ def review_queue(request):
 
 @login_required
 def my_practices(request):
-    practices = list(queries.practices_managed_by(request.user))
-    return render(request, "cooperation/practices/mine.html", {"practices": practices})
+    context = {
+        "practices": list(queries.practices_managed_by(request.user)),
+        "invitations": list(queries.coauthor_invitations_for(request.user)),
+    }
+    return render(request, "cooperation/practices/mine.html", context)
+
+
+@require_POST
+@login_required
+def coauthor_answer(request, pk):
+    invitation = get_object_or_404(CoAuthorInvitation.objects.select_related("cluster"), pk=pk)
+    if not request.user.has_perm("cooperation.answer_coauthor_invitation", invitation):
+        raise PermissionDenied
+    accept = request.POST.get("accept") == "1"
+    try:
+        coauthors.answer_invitation(invitation=invitation, by=request.user, accept=accept)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("cooperation:my_practices")
+    if accept:
+        messages.success(request, _("Your cluster is now among the authors."))
+        return redirect("cooperation:practice", invitation.practice_id)
+    messages.success(request, _("Declined: the case does not name your cluster."))
+    return redirect("cooperation:my_practices")
 
 
 # Attachments
@@ -319,6 +346,7 @@ urlpatterns = [
     path("practices/mine/", my_practices, name="my_practices"),
     path("practices/review/", review_queue, name="practice_queue"),
     path("practices/<int:pk>/", practice_detail, name="practice"),
+    path("practices/invitations/<int:pk>/", coauthor_answer, name="practice_coauthor_answer"),
     path("practices/<int:pk>/edit/", practice_edit, name="practice_edit"),
     path("practices/<int:pk>/submit/", practice_submit, name="practice_submit"),
     path("practices/<int:pk>/publish/", practice_publish, name="practice_publish"),
