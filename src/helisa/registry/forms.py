@@ -22,8 +22,8 @@ from .models import (
     NutsRegion,
     Organisation,
     Topic,
-    TopicScheme,
 )
+from .widgets import TopicPicker
 
 _MAIN_LANGUAGES = ("en", "pl")
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z+*]{2,13}$")
@@ -54,19 +54,19 @@ class SectorField(forms.ModelMultipleChoiceField):
 
 
 class TopicField(forms.ModelMultipleChoiceField):
+    """Topics at any level of EuroSciVoc; call topics a profile already has stay valid."""
+
     def __init__(self, **kwargs):
         super().__init__(
-            queryset=Topic.objects.filter(scheme=TopicScheme.EUROSCIVOC, level__lte=3).order_by(
-                "path"
-            ),
+            queryset=Topic.objects.all(),
             required=False,
-            widget=forms.SelectMultiple(attrs={"size": 8}),
-            help_text=_("European Science Vocabulary; hold Ctrl (Cmd on a Mac) to choose several."),
+            widget=TopicPicker(),
+            help_text=_(
+                "Search the European Science Vocabulary, at any level, and tick the topics that "
+                "fit; untick one to remove it."
+            ),
             **kwargs,
         )
-
-    def label_from_instance(self, obj):
-        return obj.path.strip("/").replace("/", " › ") or str(obj)
 
 
 class DescriptionFields:
