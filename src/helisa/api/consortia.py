@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import AuthenticationError
 from ninja.pagination import paginate
 
@@ -277,7 +277,7 @@ def create_call(request, payload: CallIn):
     require(request.auth, "cooperation.add_call", payload.kind)
     values = payload.dict(exclude_none=True)
     kind = values.pop("kind")
-    return 201, call_services.create_call(by=request.auth, kind=kind, **values)
+    return Status(201, call_services.create_call(by=request.auth, kind=kind, **values))
 
 
 @router.patch(
@@ -338,7 +338,7 @@ def save_idea(request, payload: IdeaIn):
         title=payload.title[:300],
         acronym=payload.acronym[:40],
     )
-    return 201, project_with_partners(project.pk)
+    return Status(201, project_with_partners(project.pk))
 
 
 @router.get(

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from helisa.cooperation.models import (
@@ -130,7 +130,7 @@ def create_profile(request, payload: ProfileIn):
     profile = profile_services.create_profile(
         organisation=organisation, by=request.auth, publish=publish, **_values(data)
     )
-    return 201, _detail(profile.pk, request.auth)
+    return Status(201, _detail(profile.pk, request.auth))
 
 
 @router.patch(
@@ -206,7 +206,7 @@ def create_interest(request, profile_id: int, payload: InterestIn):
     interest = interest_services.express_interest(
         profile=profile, organisation=organisation, by=request.auth, message=payload.message
     )
-    return 201, interest
+    return Status(201, interest)
 
 
 def _answer(request, profile_id, interest_id, action):
