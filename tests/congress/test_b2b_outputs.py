@@ -46,7 +46,7 @@ def test_the_calendar_and_pdf_are_in_the_participants_language(client, congress,
     a.registration.save()
     client.force_login(a.registration.user)
     ics = client.get(reverse("congress:b2b_meetings_ics", args=[congress.slug])).content.decode()
-    assert "SUMMARY:B2B meeting" not in ics or "Spotkanie" in ics  # Polish once translated
+    assert "SUMMARY:Spotkanie B2B: " in ics and "SUMMARY:B2B meeting" not in ics
     pdf = client.get(reverse("congress:b2b_meetings_pdf", args=[congress.slug]))
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
