@@ -48,17 +48,19 @@ def page_number(value):
         return 1
 
 
-def paginate(queryset, number, *, per_page=PER_PAGE, count_cap=COUNT_CAP):
+def paginate(queryset, number, *, per_page=PER_PAGE, count_cap=COUNT_CAP, count=None):
+    """`count`: the total when the caller has it already, so it is not counted again."""
     number = page_number(number)
     offset = (number - 1) * per_page
     rows = list(queryset[offset : offset + per_page + 1])
     has_next = len(rows) > per_page
     items = rows[:per_page]
-    count = (
-        len(items)
-        if number == 1 and not has_next
-        else queryset.order_by().values("pk")[: count_cap + 1].count()
-    )
+    if count is None:
+        count = (
+            len(items)
+            if number == 1 and not has_next
+            else queryset.order_by().values("pk")[: count_cap + 1].count()
+        )
     return Page(
         items=items,
         number=number,

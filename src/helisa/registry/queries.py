@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 
 from helisa.core.countries import country_name
 from helisa.core.folding import fold_words
+from helisa.core.paging import paginate
 from helisa.core.translated import in_language
 from helisa.registry.models import (
     Cluster,
@@ -31,6 +32,7 @@ from helisa.registry.models import (
 )
 
 OPTIONS_CACHE_SECONDS = 300
+MEMBERS_PER_PAGE = 50
 SECTOR_LABEL_CHARS = 70
 # Above this many matches, a search walks the name index instead of sorting the matches.
 COMMON_WORD_HITS = 1000
@@ -376,8 +378,9 @@ def organisation_detail(pk):
     }
 
 
-def cluster_detail(pk):
-    """The cluster with its focus, members and members-by-helix-role summary, or None."""
+def cluster_detail(pk, *, members_page=1):
+    """The cluster with its focus, a page of its members and the members-by-helix-role summary,
+    or None."""
     cluster = (
         Cluster.objects.select_related("organisation__region__parent")
         .defer(
@@ -390,20 +393,31 @@ def cluster_detail(pk):
     )
     if cluster is None:
         return None
-    memberships = list(
-        cluster.memberships.select_related("member").order_by("member__legal_name", "pk")
+    tally = list(
+        cluster.memberships.values("status", "member__helix_role").annotate(count=Count("pk"))
     )
     roles = dict(HelixRole.choices)
     by_role = {}
-    for membership in memberships:
-        if membership.status == MembershipStatus.ACTIVE:
-            by_role[membership.member.helix_role] = by_role.get(membership.member.helix_role, 0) + 1
+    for row in tally:
+        if row["status"] == MembershipStatus.ACTIVE:
+            role = row["member__helix_role"]
+            by_role[role] = by_role.get(role, 0) + row["count"]
+    total = sum(row["count"] for row in tally)
+    members = paginate(
+        cluster.memberships.select_related("member")
+        .defer("member__search_text", "member__description")
+        .order_by("member__legal_name", "pk"),
+        members_page,
+        per_page=MEMBERS_PER_PAGE,
+        count=total,
+        count_cap=total,
+    )
     return {
         "cluster": cluster,
         "focus_sectors": list(cluster.focus_sectors.order_by("code")),
         "focus_topics": list(cluster.focus_topics.order_by("scheme", "path", "code")),
         "regions": list(cluster.regions.defer("boundary").order_by("code")),
-        "memberships": memberships,
+        "members": members,
         "members_by_role": [
             (roles.get(role, role), count)
             for role, count in sorted(by_role.items(), key=lambda item: -item[1])

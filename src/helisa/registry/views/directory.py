@@ -68,7 +68,7 @@ def organisation(request, pk):
 
 
 def cluster(request, pk):
-    context = queries.cluster_detail(pk)
+    context = queries.cluster_detail(pk, members_page=request.GET.get("page"))
     if context is None:
         raise Http404
     context["report"] = validation_report(context["cluster"])
