@@ -94,6 +94,22 @@ def test_a_new_version_is_a_draft_that_only_the_secretariat_sees(
     assert client.get(f"{versions()}/1").json()["digest"] == version.digest
 
 
+def test_the_version_list_makes_as_many_queries_for_one_version_as_for_three(
+    version, alliance_secretariat, django_assert_num_queries
+):
+    def two_more():
+        for _ in range(2):
+            signing.create_version(
+                declaration=version.declaration, texts=TEXTS, authoritative_language="en", by=None
+            )
+
+    body = queries_for_one_and_many(
+        client_for(alliance_secretariat), versions(), two_more, django_assert_num_queries
+    )
+
+    assert [(v["number"], v["status"]) for v in body] == [(3, "draft"), (2, "draft"), (1, "open")]
+
+
 def test_a_draft_cannot_be_signed_nor_found_by_the_signer(draft, organisation, signer):
     response = send(
         client_for(signer),
