@@ -52,8 +52,8 @@ def version(declaration):
     return signing.open_version(version=draft, by=None)
 
 
-def signer_for(organisation, *, confirmed=True):
-    user = UserFactory(full_name="Zofia Wiśniewska")
+def signer_for(organisation, *, confirmed=True, full_name="Zofia Wiśniewska"):
+    user = UserFactory(full_name=full_name)
     authority = signing.grant_signing_authority(
         organisation=organisation, user=user, function="Prezes", mandate=mandate(), by=None
     )
@@ -83,3 +83,17 @@ def organisation(alliance):
 @pytest.fixture
 def signer(organisation):
     return signer_for(organisation)
+
+
+def sign_for(version, code, *, signer_name="Zofia Wiśniewska", **organisation):
+    """A signature of `version` by a member organisation from the country `code`."""
+    organisation = member_organisation(
+        version.declaration.alliance, code, **{"legal_name": f"Association {code}", **organisation}
+    )
+    return signing.sign_declaration(
+        version=version,
+        organisation=organisation,
+        user=signer_for(organisation, full_name=signer_name),
+        place="Warszawa",
+        password_or_code=PASSWORD,
+    )

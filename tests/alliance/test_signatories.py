@@ -6,21 +6,9 @@ from django.utils import translation
 
 from helisa.alliance.models import Alliance, AllianceMember, MemberCategory, MemberState
 from helisa.alliance.services import signing
-from tests.alliance.conftest import PASSWORD, member_organisation, signer_for
+from tests.alliance.conftest import sign_for
+from tests.alliance.pdf_text import pdf_text
 from tests.factories import ClusterFactory, country
-
-
-def sign_for(version, code):
-    organisation = member_organisation(
-        version.declaration.alliance, code, legal_name=f"Association {code}"
-    )
-    return signing.sign_declaration(
-        version=version,
-        organisation=organisation,
-        user=signer_for(organisation),
-        place="Warszawa",
-        password_or_code=PASSWORD,
-    )
 
 
 def url(version, name="alliance:signatories"):
@@ -73,13 +61,22 @@ def test_the_counts_leave_out_revoked_signatures(client, version):
     assert response.context["counts"] == {"organisations": 2, "countries": 2}
 
 
-def test_the_pdf_lists_every_signatory(client, version):
-    signatures = [sign_for(version, code) for code in ["PL", "LT", "HU"]]
+def test_the_pdf_lists_every_signatory_with_its_receipt_digest(client, version):
+    signers = {"PL": "Zofia Wiśniewska", "LT": "Rūta Žemaitytė", "HU": "Ádám Kovács"}
+    signatures = [sign_for(version, code, signer_name=name) for code, name in signers.items()]
+    revoked = signing.revoke_signature(signature=signatures[1], by=None, reason="Mandate expired")
+
     response = client.get(url(version, "alliance:signatories_pdf"))
+
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-    assert len(response.content) > 1000
-    assert all(s.receipt_digest for s in signatures)
+    lines = pdf_text(response.content).splitlines()
+    for signature in signatures:
+        (line,) = [line for line in lines if line.startswith(signature.organisation.legal_name)]
+        assert signers[signature.organisation.country_id] in line
+        assert line.endswith("[revoked]") == (signature == revoked)
+        assert f"Receipt digest: {signature.receipt_digest}" in lines
+    assert sum("Mandate expired" in line for line in lines) == 1
+    assert version.digest in "\n".join(lines)
 
 
 @pytest.mark.parametrize("count", [1, 3])

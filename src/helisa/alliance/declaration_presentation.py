@@ -1,11 +1,11 @@
 """How a version's languages and signatories are laid out for the page and the PDF."""
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from helisa.core.countries import country_name
-
+from .declaration_queries import by_country
 from .signatories_pdf import render_signatories_pdf
 
 
@@ -32,27 +32,13 @@ def language_sections(version):
 
 def pdf_for(version, signatures):
     declaration = version.declaration
-    groups = {}
-    for signature in signatures:
-        country = signature.organisation.country
-        groups.setdefault(country, []).append(
-            {
-                "organisation": signature.organisation.legal_name,
-                "signer": signature.signer_name,
-                "function": signature.signer_function,
-                "time": timezone.localtime(signature.signed_at).strftime("%Y-%m-%d %H:%M %Z"),
-                "place": signature.place,
-                "digest": signature.receipt_digest,
-                "revoked": bool(signature.revoked_at),
-            }
-        )
     return render_signatories_pdf(
         title=str(declaration),
         heading=_("%(alliance)s · version %(number)s · %(count)s signatures")
         % {"alliance": declaration.alliance, "number": version.number, "count": len(signatures)},
         digest=version.digest,
         texts=[(s["name"], s["text"], s["authoritative"]) for s in language_sections(version)],
-        groups=[(country_label(country), rows) for country, rows in groups.items()],
+        groups=[(name, [_pdf_row(s) for s in rows]) for name, rows in by_country(signatures)],
         labels={
             "digest": _("SHA-256 of the canonical text"),
             "authoritative": _("authoritative"),
@@ -63,5 +49,20 @@ def pdf_for(version, signatures):
     )
 
 
-def country_label(country):
-    return country_name(country.code) or country.code
+def _pdf_row(signature):
+    revocation = ""
+    if signature.revoked_at:
+        revocation = _("Revoked on %(date)s: %(reason)s") % {
+            "date": date_format(timezone.localtime(signature.revoked_at), "SHORT_DATE_FORMAT"),
+            "reason": signature.revocation_reason,
+        }
+    return {
+        "organisation": signature.organisation.legal_name,
+        "signer": signature.signer_name,
+        "function": signature.signer_function,
+        "time": timezone.localtime(signature.signed_at).strftime("%Y-%m-%d %H:%M %Z"),
+        "place": signature.place,
+        "digest": signature.receipt_digest,
+        "revoked": bool(signature.revoked_at),
+        "revocation": revocation,
+    }

@@ -1,9 +1,8 @@
 """Reads of declarations, versions, signatures and keys that views, the PDF and the API share."""
 
-from itertools import groupby
-
 from django.shortcuts import get_object_or_404
 
+from helisa.alliance.country_order import group_by_country
 from helisa.alliance.declaration_rules import memberships_run_by
 from helisa.alliance.models import (
     AllianceMember,
@@ -49,7 +48,7 @@ def is_outdated(version):
 
 
 def signatures_of(version):
-    """By country, then by time of signing."""
+    """By country code, then by time of signing (by_country orders them for a reader)."""
     return (
         Signature.objects.filter(version=version)
         .select_related("organisation__country")
@@ -58,10 +57,8 @@ def signatures_of(version):
 
 
 def by_country(signatures):
-    return [
-        (country, list(rows))
-        for country, rows in groupby(signatures, key=lambda s: s.organisation.country)
-    ]
+    """[(country name in the reader's language, [signatures by time])], by that name."""
+    return group_by_country(signatures, lambda signature: signature.organisation.country_id)
 
 
 def signatory_counts(signatures):

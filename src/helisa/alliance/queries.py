@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from helisa.alliance.country_order import name_order
 from helisa.alliance.models import (
     Alliance,
     AllianceMember,
@@ -81,7 +82,7 @@ def members_by_country(alliance, counts=None):
     """[(code, name in the reader's language, count)], by name."""
     counts = member_counts_by_country(alliance) if counts is None else counts
     rows = [(code, country_name(code), count) for code, count in counts.items()]
-    return sorted(rows, key=lambda row: row[1])
+    return sorted(rows, key=lambda row: name_order(row[1]))
 
 
 def helix_mix(alliance):

@@ -5,7 +5,8 @@ from helisa.core.pdf import unicode_pdf
 
 def render_signatories_pdf(*, title, heading, digest, texts, groups, labels):
     """`texts`: [(language label, text, is_authoritative)]; `groups`: [(country name,
-    [{"organisation", "signer", "function", "time", "place", "digest", "revoked"}])];
+    [{"organisation", "signer", "function", "time", "place", "digest", "revoked",
+    "revocation" (what and why, or "")}])];
     `labels`: translated words. Plain data in, PDF bytes out."""
     pdf = unicode_pdf(title=title, format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
@@ -38,6 +39,8 @@ def render_signatories_pdf(*, title, heading, digest, texts, groups, labels):
                 line += f" [{labels['revoked']}]"
             pdf.multi_cell(width, 5, line, new_x="LMARGIN", new_y="NEXT")
             pdf.set_font("DejaVu", size=8)
+            if row["revocation"]:
+                pdf.multi_cell(width, 4, row["revocation"], new_x="LMARGIN", new_y="NEXT")
             pdf.multi_cell(
                 width, 4, f"{row['place']}, {row['time']}", new_x="LMARGIN", new_y="NEXT"
             )

@@ -36,6 +36,7 @@ def declaration(request, alliance, slug):
     manages = request.user.has_perm("alliance.manage_declarations", declaration.alliance)
     versions = declaration.versions.all() if manages else queries.published_versions(declaration)
     current = queries.current_version(declaration)
+    signatures = list(queries.signatures_of(current)) if current else []
     return render(
         request,
         "alliance/declaration.html",
@@ -45,6 +46,9 @@ def declaration(request, alliance, slug):
             "current": current,
             "sections": language_sections(current) if current else [],
             "manages": manages,
+            "groups": queries.by_country(signatures),
+            "counts": queries.signatory_counts(signatures),
+            "can_revoke": request.user.has_perm("alliance.revoke_signature", declaration.alliance),
         },
     )
 
