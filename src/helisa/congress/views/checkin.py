@@ -3,9 +3,10 @@ arrival once, watch the counts; and the badges to print."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from helisa.congress import queries
@@ -13,6 +14,7 @@ from helisa.congress import rules as _rules  # noqa: F401  (registers the permis
 from helisa.congress.documents import badge_pdf, badge_sheets_pdf
 from helisa.congress.forms_congress import CheckinCodeForm
 from helisa.congress.models import Registration, RegistrationStatus
+from helisa.congress.qr_frames import MAX_BYTES, UnreadableFrame, badge_code_in
 from helisa.congress.services.checkin import check_in
 
 SEARCH_LIMIT = 20
@@ -70,6 +72,22 @@ def checkin_record(request, slug):
 
 
 @login_required
+@require_POST
+def checkin_frame(request, slug):
+    """The badge code in a camera frame the page sends, for browsers that cannot read QR codes;
+    the page then submits the code as if typed, so an arrival is recorded in one place."""
+    _organised(request, slug)
+    frame = request.FILES.get("frame")
+    try:
+        if frame is None or frame.size > MAX_BYTES:
+            raise UnreadableFrame("no frame")
+        code = badge_code_in(frame.read())
+    except UnreadableFrame:
+        return JsonResponse({"code": None, "error": _("This is not a camera frame.")}, status=400)
+    return JsonResponse({"code": code})
+
+
+@login_required
 def checkin_search(request, slug):
     congress = _organised(request, slug)
     search = (request.GET.get("q") or "").strip()
@@ -121,6 +139,7 @@ urlpatterns = [
     path("<slug:slug>/checkin/", checkin, name="checkin"),
     path("<slug:slug>/checkin/record/", checkin_record, name="checkin_record"),
     path("<slug:slug>/checkin/search/", checkin_search, name="checkin_search"),
+    path("<slug:slug>/checkin/frame/", checkin_frame, name="checkin_frame"),
     path("<slug:slug>/checkin/counts/", checkin_counts, name="checkin_counts"),
     path("<slug:slug>/checkin/<uuid:code>/", checkin_code, name="checkin_code"),
     path("<slug:slug>/badges.pdf", badges, name="badges"),
