@@ -59,6 +59,21 @@ CLUSTER_THEMES = [
     "Water", "Mechatronics", "Space", "Fintech", "Cybersecurity", "Bioeconomy", "Batteries",
     "Robotics", "Digital Health", "Packaging", "Metal", "Chemistry", "Games",
 ]  # fmt: skip
+# CORDIS writes most cities in capitals and without their diacritics (LODZ, KRAKOW, SOFIA); the
+# directory holds them as people there write them, so that "lodz" has "Łódź" to fold and "sofia"
+# has "София" to transliterate, as in real profiles.
+NATIVE_CITY_NAMES = {
+    "PL": {
+        "Krakow": "Kraków", "Poznan": "Poznań", "Gdansk": "Gdańsk", "Lodz": "Łódź",
+        "Wroclaw": "Wrocław", "Torun": "Toruń", "Czeladz": "Czeladź", "Jozefow": "Józefów",
+        "Ozarow Mazowiecki": "Ożarów Mazowiecki", "Brwinow": "Brwinów", "Koscian": "Kościan",
+    },
+    "BG": {"Sofia": "София", "Plovdiv": "Пловдив", "Varna": "Варна"},
+    "RO": {"Bucuresti": "București", "Timisoara": "Timișoara", "Brasov": "Brașov", "Bacau": "Bacău"},
+    "HU": {"Veszprem": "Veszprém", "Gyor": "Győr", "Koszeg": "Kőszeg", "Visegrad": "Visegrád"},
+    "LV": {"Riga": "Rīga"},
+    "ES": {"Almeria": "Almería"},
+}  # fmt: skip
 HYDROGEN_SHARE = 0.015  # of organisations whose profile mentions hydrogen
 HYDROGEN_CLUSTER_SHARE = 0.04
 VALIDATED_SHARE = 0.4
@@ -86,7 +101,7 @@ def load_participants(countries):
             latitude, longitude = _coordinates(row["geolocation"])
             participants[row["organisationID"]] = {
                 "name": row["name"].strip(),
-                "city": row["city"].strip().title(),
+                "city": native_city_name(country, row["city"].strip().title()),
                 "postcode": row["postCode"].strip(),
                 "country": country,
                 "role": ROLE_BY_ACTIVITY.get(row["activityType"], HelixRole.OTHER),
@@ -95,6 +110,10 @@ def load_participants(countries):
                 "longitude": longitude,
             }
     return list(participants.values())
+
+
+def native_city_name(country, city):
+    return NATIVE_CITY_NAMES.get(country, {}).get(city, city)
 
 
 def _coordinates(text):

@@ -25,6 +25,7 @@ WARMUP = 3
 REPEAT = int(os.environ.get("BENCH_REPEAT", "30"))
 SIZE = int(os.environ.get("BENCH_ORGANISATIONS", "100000"))
 CLUSTERS = int(os.environ.get("BENCH_CLUSTERS", "2000"))
+FOLDED = ("q_lodz", "q_sofia")  # must find organisations, or folding is broken
 
 
 def run():
@@ -130,7 +131,7 @@ def _analyse():
 
 
 def searches():
-    """The five searches, as (name, HTML path, API path), with values present in the data."""
+    """The searches, as (name, HTML path, API path), with values present in the data."""
     from django.db.models import Count
 
     from helisa.registry.models import Cluster, Organisation
@@ -160,7 +161,9 @@ def searches():
         ("q_hydrogen", "organisations", {"q": "hydrogen"}),
         ("country_pl_university", "organisations", {"country": "PL", "helix_role": "university"}),
         ("sector_region", "organisations", {"sector": division, "region": region}),
+        # The data writes Łódź and София: found only through folding and transliteration.
         ("q_lodz", "organisations", {"q": "lodz"}),
+        ("q_sofia", "organisations", {"q": "sofia"}),
         ("clusters_validated_topic", "clusters", {"validated": "1", "topic": topic}),
     ]
     return [
@@ -193,7 +196,12 @@ def measure(searches_to_run):
                 "bytes": len(response.content),
                 **summary(durations),
             }
+            if kind == "api":
+                queries[name]["hits"] = response.json().get("count")
             print(f"[directory]   {name} {kind}: {queries[name][kind]}", flush=True)
+    missed = [name for name in FOLDED if queries.get(name, {}).get("hits") == 0]
+    if missed:
+        raise SystemExit(f"Folded searches found nothing: {', '.join(missed)}")
     return {**summary(every), "queries": queries}
 
 
@@ -214,6 +222,8 @@ def print_table(results):
             continue
         for name, kinds in result["queries"].items():
             for kind, figures in kinds.items():
+                if kind == "hits":
+                    continue
                 status = ",".join(map(str, figures["status"]))
                 print(
                     f"{database:<11} {name:<26} {kind:<5} {status:<10} "
