@@ -1,3 +1,5 @@
+import codecs
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -112,7 +114,8 @@ class VerifyForm(forms.Form):
         if upload is not None:
             if upload.size > 100_000:
                 raise forms.ValidationError(_("A receipt file is never this large."))
-            data["receipt_bytes"] = upload.read()
+            # A byte order mark is how some editors save UTF-8; it is not part of the receipt.
+            data["receipt_bytes"] = upload.read().removeprefix(codecs.BOM_UTF8)
         elif data.get("receipt"):
             data["receipt_bytes"] = data["receipt"].encode("utf-8")
         else:
