@@ -193,6 +193,12 @@ def test_workspace_shows_my_organisations_roles_and_claims(client, owner, cluste
     assert reverse("registry:organisation_roles", args=[cluster.organisation.pk]) in html
 
 
+def test_workspace_links_to_my_projects(client, outsider):
+    client.force_login(outsider)
+    html = client.get(reverse("registry:my_workspace")).content.decode()
+    assert f'<a href="{reverse("cooperation:my_projects")}">My projects</a>' in html
+
+
 def test_claim_button_snippet_posts_a_claim(client, outsider):
     from django.template.loader import render_to_string
     from django.test import RequestFactory
