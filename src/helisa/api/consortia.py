@@ -8,12 +8,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.errors import AuthenticationError
 from ninja.pagination import paginate
 
 from helisa.cooperation.models import (
-    Call,
     CountryList,
     PartnerRole,
     ProgrammeKind,
@@ -31,12 +30,16 @@ from helisa.cooperation.services import consortia as consortium_services
 from helisa.cooperation.services.projects import change_project, change_status
 from helisa.registry.models import Organisation
 
+from . import cooperation_consortia
 from .auth import SessionAuth, TokenAuth, signed_in
+from .cooperation_consortia import start_organisation, visible_call
 from .pagination import LimitOffset
 from .permissions import require
 from .schemas import READ_ERRORS, WRITE_ERRORS
 
 router = Router(tags=["Consortia and projects"])
+# Proposing and checking consortia, in a module of its own.
+router.add_router("", cooperation_consortia.router)
 
 
 def _anonymous(request):
@@ -104,34 +107,6 @@ class CallPatch(Schema):
     programme_regions: list[str] | None = None
     min_cluster_organisations: int | None = None
     min_cluster_countries: int | None = None
-
-
-class ConsortiumIn(Schema):
-    start_organisation_id: int
-
-
-class MemberOut(Schema):
-    organisation_id: int
-    name: str
-    country: str
-    helix_role: str
-    role: str
-    reasons: list[str]
-
-
-class ConsortiumOut(Schema):
-    members: list[MemberOut]
-    rules_met: list[str]
-    breaches: list[str]
-    differs_from: list[int]
-    score: float = Field(description="Relevance plus the country and role bonuses, in points")
-    optimal: bool = Field(description="False when the search stopped before proving it the best")
-
-
-class ProposalsOut(Schema):
-    consortia: list[ConsortiumOut]
-    reasons: list[str]
-    seconds: float
 
 
 class IdeaIn(Schema):
@@ -206,33 +181,6 @@ class StatusIn(Schema):
     status: ProjectStatus
 
 
-def _consortium(shown):
-    return {
-        "members": [
-            {
-                "organisation_id": organisation.pk,
-                "name": str(organisation),
-                "country": organisation.country_id,
-                "helix_role": organisation.helix_role,
-                "role": role,
-                "reasons": [str(sentence) for sentence in sentences],
-            }
-            for organisation, role, sentences in shown.members
-        ],
-        "rules_met": [str(line) for line in shown.rules_met],
-        "breaches": [str(line) for line in shown.breaches],
-        "differs_from": [number for number, _left in shown.differs_from],
-        "score": shown.score,
-        "optimal": shown.optimal,
-    }
-
-
-def _start(user, pk):
-    start = get_object_or_404(Organisation, pk=pk)
-    require(user, "cooperation.build_consortium", start)
-    return start
-
-
 @router.get(
     "/calls",
     response=list[CallOut],
@@ -245,13 +193,6 @@ def list_calls(request):
     return open_calls(request.auth)
 
 
-def _call(user, pk):
-    call = get_object_or_404(Call, pk=pk)
-    if not user.has_perm("cooperation.view_call", call):
-        raise Http404
-    return call
-
-
 @router.get(
     "/calls/{int:call_id}",
     response={200: CallOut, **READ_ERRORS},
@@ -260,7 +201,7 @@ def _call(user, pk):
     description="A call and the rules a consortium must meet; a custom call only for its author.",
 )
 def get_call(request, call_id: int):
-    return _call(request.auth, call_id)
+    return visible_call(request.auth, call_id)
 
 
 @router.post(
@@ -289,7 +230,7 @@ def create_call(request, payload: CallIn):
     "secretariat, or the author of a custom call.",
 )
 def patch_call(request, call_id: int, payload: CallPatch):
-    call = _call(request.auth, call_id)
+    call = visible_call(request.auth, call_id)
     require(request.auth, "cooperation.change_call", call)
     values = {
         name: value
@@ -297,26 +238,6 @@ def patch_call(request, call_id: int, payload: CallPatch):
         if value is not None or name == "deadline"
     }
     return call_services.change_call(call=call, by=request.auth, **values)
-
-
-@router.post(
-    "/calls/{int:call_id}/consortia",
-    response={200: ProposalsOut, **WRITE_ERRORS},
-    auth=signed_in,
-    summary="Propose five consortia",
-    description="For an organisation the caller represents, as coordinator: up to five "
-    "consortia meeting the call's rules, each differing from the others in at least two "
-    "partners, each explained; none, with the reasons, when the rules cannot be met.",
-)
-def propose(request, call_id: int, payload: ConsortiumIn):
-    call = _call(request.auth, call_id)
-    start = _start(request.auth, payload.start_organisation_id)
-    shown, reasons, outcome = consortium_services.propose(call=call, start=start)
-    return {
-        "consortia": [_consortium(consortium) for consortium in shown],
-        "reasons": [str(reason) for reason in reasons],
-        "seconds": round(outcome.seconds, 3),
-    }
 
 
 @router.post(
@@ -328,8 +249,8 @@ def propose(request, call_id: int, payload: ConsortiumIn):
     "unless the consortium meets the call's rules.",
 )
 def save_idea(request, payload: IdeaIn):
-    call = _call(request.auth, payload.call_id)
-    start = _start(request.auth, payload.start_organisation_id)
+    call = visible_call(request.auth, payload.call_id)
+    start = start_organisation(request.auth, payload.start_organisation_id)
     project = consortium_services.save_idea(
         call=call,
         start=start,

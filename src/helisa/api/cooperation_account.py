@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -113,8 +114,8 @@ class SavedSearchOut(Schema):
 
     @staticmethod
     def resolve_results_url(obj, context):
-        query = urlencode(obj.params)
-        return context["request"].build_absolute_uri(f"/api/v1/cooperation/profiles?{query}")
+        url = f"{reverse('api-1.0.0:api-root')}cooperation/profiles?{urlencode(obj.params)}"
+        return context["request"].build_absolute_uri(url)
 
 
 class SavedSearchIn(Schema):
