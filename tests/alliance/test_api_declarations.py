@@ -10,9 +10,8 @@ from helisa.alliance.models import Declaration, DeclarationVersion, Signature, V
 from helisa.alliance.receipts import text_digest
 from helisa.alliance.services import signing
 from tests.alliance.api_calls import REFUSED, queries_for_one_and_many, refused, send
-from tests.alliance.conftest import PASSWORD
+from tests.alliance.conftest import PASSWORD, sign_for
 from tests.alliance.membership_cast import alliance_secretariat  # noqa: F401  (fixture)
-from tests.alliance.test_signatories import sign_for
 from tests.api.conftest import client_for, error_of
 
 pytestmark = pytest.mark.django_db
