@@ -12,7 +12,6 @@ are), and core imports nothing from the apps above it.
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -34,10 +33,6 @@ JOBS = (
 )
 
 
-def scheduled_jobs():
-    return getattr(settings, "HELISA_PERIODIC_JOBS", JOBS)
-
-
 def next_run_after(job, moment):
     local = timezone.localtime(moment)
     run = local.replace(hour=job.at.hour, minute=job.at.minute, second=0, microsecond=0)
@@ -51,7 +46,7 @@ def next_run_after(job, moment):
 def enqueue_due_jobs(*, by="", now=None, jobs=None):
     """Enqueue every job that is due and that no other worker claimed first; their names."""
     now = now or timezone.now()
-    jobs = {job.name: job for job in (jobs if jobs is not None else scheduled_jobs())}
+    jobs = {job.name: job for job in (JOBS if jobs is None else jobs)}
     rows = {row.name: row for row in PeriodicJob.objects.filter(name__in=jobs)}
     missing = [
         PeriodicJob(name=name, next_run_at=next_run_after(job, now))
