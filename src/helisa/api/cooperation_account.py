@@ -5,6 +5,7 @@ saved search is not found."""
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -48,7 +49,7 @@ def _visible_profile(user, profile_id):
         CooperationProfile.objects.select_related("organisation"), pk=profile_id
     )
     if not user.has_perm("cooperation.view_profile", profile):
-        raise get_object_or_404(CooperationProfile.objects.none())
+        raise Http404
     return profile
 
 
