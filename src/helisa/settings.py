@@ -201,6 +201,12 @@ ALLIANCE_SIGNING_KEY = env_secret("ALLIANCE_SIGNING_KEY", "")
 ALLIANCE_SIGNING_KEY_ID = env_str("ALLIANCE_SIGNING_KEY_ID", "")
 if ALLIANCE_SIGNING_KEY and not ALLIANCE_SIGNING_KEY_ID:
     raise ImproperlyConfigured("ALLIANCE_SIGNING_KEY needs ALLIANCE_SIGNING_KEY_ID.")
+if PRODUCTION and not (ALLIANCE_SIGNING_KEYS_DIR or ALLIANCE_SIGNING_KEY):
+    raise ImproperlyConfigured(
+        "HELISA_PROFILE=production needs the alliances' signing keys: set "
+        "ALLIANCE_SIGNING_KEYS_DIR, or ALLIANCE_SIGNING_KEY (or ALLIANCE_SIGNING_KEY_FILE) with "
+        "ALLIANCE_SIGNING_KEY_ID."
+    )
 
 REDIS_URL = env_url("REDIS_URL", "", ["redis", "rediss", "unix"])
 if REDIS_URL:

@@ -85,15 +85,20 @@ def signer(organisation):
     return signer_for(organisation)
 
 
+def sign(version, organisation, user, password=PASSWORD):
+    """`user` signs `version` for `organisation` in Warszawa, confirming with `password`."""
+    return signing.sign_declaration(
+        version=version,
+        organisation=organisation,
+        user=user,
+        place="Warszawa",
+        password_or_code=password,
+    )
+
+
 def sign_for(version, code, *, signer_name="Zofia Wiśniewska", **organisation):
     """A signature of `version` by a member organisation from the country `code`."""
     organisation = member_organisation(
         version.declaration.alliance, code, **{"legal_name": f"Association {code}", **organisation}
     )
-    return signing.sign_declaration(
-        version=version,
-        organisation=organisation,
-        user=signer_for(organisation, full_name=signer_name),
-        place="Warszawa",
-        password_or_code=PASSWORD,
-    )
+    return sign(version, organisation, signer_for(organisation, full_name=signer_name))

@@ -7,19 +7,13 @@ from django.urls import reverse
 
 from helisa.alliance.models import Signature, SigningAuthority, VersionStatus
 from helisa.alliance.services import signing
-from tests.alliance.conftest import PASSWORD, mandate
+from tests.alliance.conftest import PASSWORD, mandate, sign
 from tests.api.conftest import client_for
 
 
 @pytest.fixture
 def signature(version, organisation, signer):
-    return signing.sign_declaration(
-        version=version,
-        organisation=organisation,
-        user=signer,
-        place="Warszawa",
-        password_or_code=PASSWORD,
-    )
+    return sign(version, organisation, signer)
 
 
 @pytest.fixture

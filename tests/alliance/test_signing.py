@@ -7,18 +7,8 @@ from django.db import IntegrityError
 from helisa.alliance.models import DeclarationVersion, Signature, VersionStatus
 from helisa.alliance.models.declarations import DeclarationEvent, DeclarationEventKind
 from helisa.alliance.services import signing
-from tests.alliance.conftest import PASSWORD, mandate, member_organisation, signer_for
+from tests.alliance.conftest import mandate, member_organisation, sign, signer_for
 from tests.factories import UserFactory
-
-
-def sign(version, organisation, user, password=PASSWORD):
-    return signing.sign_declaration(
-        version=version,
-        organisation=organisation,
-        user=user,
-        place="Warszawa",
-        password_or_code=password,
-    )
 
 
 def assert_nothing_signed():

@@ -10,21 +10,11 @@ from helisa.alliance import declaration_queries
 from helisa.alliance.models import Alliance, MemberState, Signature, SigningAuthority
 from helisa.alliance.models.declarations import DeclarationEvent, DeclarationEventKind
 from helisa.alliance.services import signing
-from tests.alliance.conftest import PASSWORD, mandate, member_organisation, signer_for
+from tests.alliance.conftest import mandate, member_organisation, sign, signer_for
 from tests.alliance.membership_cast import with_mfa
 from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def sign(version, organisation, user):
-    return signing.sign_declaration(
-        version=version,
-        organisation=organisation,
-        user=user,
-        place="Warszawa",
-        password_or_code=PASSWORD,
-    )
 
 
 def assert_nothing_signed():

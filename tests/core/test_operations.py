@@ -98,6 +98,7 @@ def test_the_production_profile_passes_the_deployment_checks(tmp_path):
         SECRET_KEY="k" * 30 + "-production-only-" + "q" * 20,
         ALLOWED_HOSTS="helisa.example.org",
         HELISA_VAR_DIR=str(tmp_path),
+        ALLIANCE_SIGNING_KEYS_DIR=str(tmp_path / "keys"),
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout

@@ -3,8 +3,10 @@ repository, in a directory of <key_id>.key files (base64 seeds) or one key in th
 In development, when nothing is configured, keys are generated into $HELISA_VAR_DIR/keys/."""
 
 import base64
+import hashlib
 import logging
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -14,6 +16,9 @@ from django.core.exceptions import ImproperlyConfigured
 from .receipts import key_id_for, private_key_from_seed, raw_public_key, strict_b64decode
 
 logger = logging.getLogger(__name__)
+
+# <alliance slug>-<yyyymmdd>-<8 hex digits>, at most 64 characters (receipts.key_id_for).
+KEY_ID = re.compile(r"[A-Za-z0-9_-]{1,45}-[0-9]{8}-[0-9a-f]{8}")
 
 
 class SigningKeyUnavailable(Exception):
@@ -39,8 +44,24 @@ def configured_key():
     """(key_id, private key) from ALLIANCE_SIGNING_KEY(_FILE) and ALLIANCE_SIGNING_KEY_ID."""
     if not settings.ALLIANCE_SIGNING_KEY:
         return None
-    seed = _seed_of(settings.ALLIANCE_SIGNING_KEY, "ALLIANCE_SIGNING_KEY")
-    return settings.ALLIANCE_SIGNING_KEY_ID, private_key_from_seed(seed)
+    private = private_key_from_seed(_seed_of(settings.ALLIANCE_SIGNING_KEY, "ALLIANCE_SIGNING_KEY"))
+    key_id = settings.ALLIANCE_SIGNING_KEY_ID
+    # A key id names one key (docs/receipts.md): one copied from another key would make every
+    # receipt unverifiable, so it is refused before anything is signed.
+    fingerprint = hashlib.sha256(raw_public_key(private)).hexdigest()[:8]
+    if not KEY_ID.fullmatch(key_id) or not key_id.endswith(f"-{fingerprint}"):
+        raise ImproperlyConfigured(
+            f"ALLIANCE_SIGNING_KEY_ID={key_id!r} does not name the key in ALLIANCE_SIGNING_KEY: "
+            f"it must read <alliance slug>-<yyyymmdd>-{fingerprint} (docs/receipts.md)."
+        )
+    return key_id, private
+
+
+def belongs_to(key_id, alliance_slug):
+    """Whether `key_id` names a key of that alliance (receipts.key_id_for): "eca-west-..." is
+    not a key of "eca"."""
+    own = re.escape(alliance_slug[:45]) + r"-[0-9]{8}-[0-9a-f]{8}"
+    return re.fullmatch(own, key_id) is not None
 
 
 def private_key(key_id):
@@ -57,10 +78,12 @@ def private_key(key_id):
 
 
 def stored_key_ids(prefix):
+    """The ids of the keys of the alliance whose slug is `prefix`, in the keys directory."""
     directory = keys_dir()
     if directory is None or not directory.is_dir():
         return []
-    return sorted(path.stem for path in directory.glob(f"{prefix}-*.key"))
+    stems = (path.stem for path in directory.glob("*.key"))
+    return sorted(stem for stem in stems if belongs_to(stem, prefix))
 
 
 def create_key(*, alliance_slug, created_on):

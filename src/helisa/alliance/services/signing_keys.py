@@ -26,8 +26,9 @@ def _register(*, alliance, key_id, public_key):
 def current_key(*, alliance):
     """(SigningKey, private key) to sign new receipts of `alliance` with.
 
-    The newest unretired key whose private half is at hand; else a configured key not yet
-    recorded; else, in development only, a newly generated one."""
+    The newest unretired key whose private half is at hand; else a configured key of this
+    alliance (its id begins with the alliance's slug) not yet recorded; else, in development
+    only, a newly generated one. In production, no key is a SigningKeyUnavailable."""
     in_use = alliance.signing_keys.filter(retired_at__isnull=True).first()
     if in_use is not None:
         private = keys.private_key(in_use.key_id)
@@ -37,7 +38,11 @@ def current_key(*, alliance):
         known = set(SigningKey.objects.values_list("key_id", flat=True))
         candidates = []
         configured = keys.configured_key()
-        if configured and configured[0] not in known:
+        if (
+            configured
+            and configured[0] not in known
+            and keys.belongs_to(configured[0], alliance.slug)
+        ):
             candidates.append(configured[0])
         candidates += [k for k in reversed(keys.stored_key_ids(alliance.slug)) if k not in known]
         for key_id in candidates:
@@ -46,8 +51,10 @@ def current_key(*, alliance):
             return record, private
         if settings.PRODUCTION:
             raise SigningKeyUnavailable(
-                f"No signing key for the alliance {alliance.slug}: configure "
-                "ALLIANCE_SIGNING_KEYS_DIR or ALLIANCE_SIGNING_KEY (see docs/receipts.md)."
+                f"No signing key for the alliance {alliance.slug}: put one in "
+                "ALLIANCE_SIGNING_KEYS_DIR (helisa rotate_signing_key), or configure "
+                "ALLIANCE_SIGNING_KEY with an ALLIANCE_SIGNING_KEY_ID that begins with "
+                f"{alliance.slug[:45]}- (docs/receipts.md)."
             )
         logger.warning("No signing key configured for %s: generating one", alliance.slug)
         record = rotate_key(alliance=alliance)
