@@ -7,7 +7,7 @@ from helisa.registry.forms import SectorField, SpacedFields, TopicField
 from helisa.registry.models import Country, HelixRole
 
 from .models import Direction, ProfileKind
-from .notification_kinds import KINDS
+from .notification_kinds import KINDS, kinds_by_area
 
 _MAIN_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -198,3 +198,7 @@ class PreferencesForm(forms.Form):
             self.fields[code] = forms.BooleanField(
                 label=kind.label, required=False, initial=current.get(code, kind.default)
             )
+
+    def groups(self):
+        """[(area heading, [bound field, ...]), ...], as the page shows them."""
+        return [(label, [self[kind.code] for kind in group]) for label, group in kinds_by_area()]

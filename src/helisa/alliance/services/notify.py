@@ -1,18 +1,27 @@
 """Emails about an alliance's memberships and declarations, each in its recipient's language."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from helisa.core.models import User
 from helisa.registry.models import RoleKind
+from helisa.registry.services.notify import send_to_user
 
 from ..declaration_rules import AUTHORITY_STATES
 from ..models import AllianceMember, MemberState
 from ..receipts import receipt_file
+
+# alliance/email/<template> -> the kind of email it is (cooperation/notification_kinds.py)
+KIND_OF_TEMPLATE = {
+    "state_changed": "alliance_membership",
+    "new_application": "alliance_application",
+    "ballot_opened": "alliance_ballot",
+    "authority_granted": "authority_to_confirm",
+    "authority_confirmed": "authority_confirmed",
+    "signed": "declaration_signed",
+    "signature_revoked": "signature_revoked",
+}
 
 
 def absolute_url(name, *args):
@@ -79,19 +88,18 @@ def confirming_secretariat(organisation):
 
 
 def send_to_users(*, users, template, context, attachments=()):
-    """Send alliance/email/<template>_subject.txt and _message.txt to each user, in their language.
+    """Send alliance/email/<template>_subject.txt and _message.txt to each user who wants this kind
+    of email, in their language, with a link that stops it.
 
     `attachments` are (filename, content, mimetype) tuples, the same for every recipient."""
     for user in users:
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            full = {"site_url": settings.SITE_URL, "recipient": user, **context}
-            subject = render_to_string(f"alliance/email/{template}_subject.txt", full)
-            body = render_to_string(f"alliance/email/{template}_message.txt", full)
-        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-        message = EmailMessage(subject, body, None, [user.email])
-        for attachment in attachments:
-            message.attach(*attachment)
-        message.send()
+        send_to_user(
+            user=user,
+            kind=KIND_OF_TEMPLATE[template],
+            template=f"alliance/email/{template}",
+            context={"site_url": settings.SITE_URL, "recipient": user, **context},
+            attachments=attachments,
+        )
 
 
 def _with_organisation_managers(user_id, organisation):

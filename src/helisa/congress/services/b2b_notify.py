@@ -1,10 +1,20 @@
-"""Emails of B2B matchmaking, each rendered in the participant's language (Registration.language)."""
+"""Emails of B2B matchmaking, each rendered in the participant's language (Registration.language),
+through the recipient's notification preferences."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+
+from helisa.cooperation import notification_kinds as kinds
+from helisa.cooperation.services.notifications import notify
+
+# congress/b2b/email/<template> -> the kind of email it is
+KIND_OF_TEMPLATE = {
+    "request_received": kinds.B2B_REQUEST,
+    "request_answered": kinds.B2B_REQUEST,
+    "schedule_published": kinds.B2B_SCHEDULE,
+    "meetings_changed": kinds.B2B_SCHEDULE,
+    "follow_up": kinds.B2B_FOLLOW_UP,
+}
 
 
 def absolute_url(name, *args):
@@ -12,13 +22,14 @@ def absolute_url(name, *args):
 
 
 def send_to_participants(*, participants, template, context):
-    """congress/b2b/email/<template>_subject.txt and _message.txt to each participant."""
+    """congress/b2b/email/<template>_subject.txt and _message.txt to each participant who wants
+    this kind of email."""
     for participant in participants:
         registration = participant.registration
-        language = registration.language or settings.LANGUAGE_CODE
-        with translation.override(language):
-            full = {"site_url": settings.SITE_URL, "participant": participant, **context}
-            subject = render_to_string(f"congress/b2b/email/{template}_subject.txt", full)
-            body = render_to_string(f"congress/b2b/email/{template}_message.txt", full)
-        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-        send_mail(subject, body, None, [registration.user.email])
+        notify(
+            user=registration.user,
+            kind=KIND_OF_TEMPLATE[template],
+            template=f"congress/b2b/email/{template}",
+            context={"site_url": settings.SITE_URL, "participant": participant, **context},
+            language=registration.language or settings.LANGUAGE_CODE,
+        )

@@ -1,11 +1,12 @@
-"""Emails about a registration, in the language the participant registered in."""
+"""Emails about a registration, in the language the participant registered in, through their
+notification preferences."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from helisa.cooperation import notification_kinds as kinds
+from helisa.cooperation.services.notifications import notify
 from helisa.core.translated import in_language
 
 TEMPLATES = {
@@ -18,17 +19,21 @@ TEMPLATES = {
 
 def send_registration_mail(*, registration, event):
     congress = registration.congress
-    name = TEMPLATES[event]
-    with translation.override(registration.language or settings.LANGUAGE_CODE):
-        context = {
+    language = registration.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        congress_name = in_language(congress.name).text
+        category_name = str(registration.category)
+    notify(
+        user=registration.user,
+        kind=kinds.CONGRESS_REGISTRATION,
+        template=f"congress/email/{TEMPLATES[event]}",
+        context={
             "registration": registration,
-            "congress_name": in_language(congress.name).text,
-            "category_name": str(registration.category),
+            "congress_name": congress_name,
+            "category_name": category_name,
             "congress_url": settings.SITE_URL + congress.get_absolute_url(),
             "registration_url": settings.SITE_URL
             + reverse("congress:my_registration", args=[congress.slug]),
-        }
-        subject = render_to_string(f"congress/email/{name}_subject.txt", context)
-        body = render_to_string(f"congress/email/{name}_message.txt", context)
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    send_mail(subject, body, None, [registration.user.email])
+        },
+        language=language,
+    )

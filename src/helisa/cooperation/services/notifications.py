@@ -76,14 +76,18 @@ def unsubscribe(*, preference, kind):
     set_preferences(user=preference.user, choices={kind: False})
 
 
-def notify(*, user, kind, template, context):
-    """Send cooperation/email/<template>_subject.txt and _message.txt; False if not wanted."""
+def notify(*, user, kind, template, context, language=None, attachments=(), address=None):
+    """Send <template>_subject.txt and _message.txt (under cooperation/email/ unless `template`
+    names its folder, e.g. "congress/email/registration_confirmed") in `language`, else the
+    user's; False if not wanted. `attachments` are (filename, content, mimetype) tuples;
+    `address` is one of the user's, as the sender wrote it, instead of user.email."""
     if not wants(user, kind):
         return False
     unsubscribe_url = absolute_url(
         "cooperation:unsubscribe", unsubscribe_token(user=user, kind=kind)
     )
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    prefix = template if "/" in template else f"cooperation/email/{template}"
+    with translation.override(language or user.language or settings.LANGUAGE_CODE):
         context = {
             "site_url": settings.SITE_URL,
             "user": user,
@@ -92,18 +96,20 @@ def notify(*, user, kind, template, context):
             "preferences_url": absolute_url("cooperation:preferences"),
             **context,
         }
-        subject = render_to_string(f"cooperation/email/{template}_subject.txt", context)
-        body = render_to_string(f"cooperation/email/{template}_message.txt", context)
+        subject = render_to_string(f"{prefix}_subject.txt", context)
+        body = render_to_string(f"{prefix}_message.txt", context)
         body += render_to_string("cooperation/email/_footer.txt", context)
     message = EmailMessage(
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
         body=body,
-        to=[user.email],
+        to=[address or user.email],
         headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
+    for attachment in attachments:
+        message.attach(*attachment)
     message.send()
     return True
 
