@@ -3,7 +3,12 @@
 helisa serve            migrate, load demo data into an empty database, run server and worker
 helisa demo             build the demo registry
 helisa import KIND FILE import organisations, clusters or memberships from CSV or XLSX
-helisa worker           run a background worker
+helisa worker           run a background worker (heartbeat, daily jobs)
+helisa verify-receipt RECEIPT.json --key KEY
+                        verify a signature receipt offline (no database, no network)
+helisa b2b-solve INSTANCE.json -o SCHEDULE.json --time-limit SECONDS
+                        schedule B2B meetings from an exported instance
+helisa help             every command, Django's own included
 """
 
 import os

@@ -36,9 +36,15 @@ def _together(counts):
             ngettext("%(count)d cluster", "%(count)d clusters", counts["clusters"])
             % {"count": counts["clusters"]}
         )
-    for kind, count in sorted(counts.items()):
-        if kind not in ("projects", "clusters") and count:
-            parts.append(f"{count} {kind}")
+    # A source plugged in later has no wording of its own: it is named as a cooperation.
+    others = sum(
+        count for kind, count in counts.items() if kind not in ("projects", "clusters") and count
+    )
+    if others:
+        parts.append(
+            ngettext("%(count)d other cooperation", "%(count)d other cooperations", others)
+            % {"count": others}
+        )
     return _(" and ").join(parts)
 
 
