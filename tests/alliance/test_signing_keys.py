@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
+from helisa.alliance.checks import signing_key_check
 from helisa.alliance.keys import SigningKeyUnavailable, belongs_to
 from helisa.alliance.models import Signature, SigningKey
 from helisa.alliance.receipts import private_key_from_seed, raw_public_key
@@ -62,7 +63,7 @@ def test_production_refuses_to_sign_without_a_key_and_records_nothing(
     assert not (production.VAR_DIR / "keys").exists()
 
 
-def test_the_sign_page_says_signing_is_unavailable(production, client, version, signer):
+def test_the_sign_page_says_signing_is_unavailable(production, client, version, signer, caplog):
     client.force_login(signer)
     authority = signer.signing_authorities.get()
     response = client.post(
@@ -71,6 +72,7 @@ def test_the_sign_page_says_signing_is_unavailable(production, client, version, 
     )
     assert "Signing is not available now: the alliance has no key." in response.content.decode()
     assert not Signature.objects.exists()
+    assert "ALLIANCE_SIGNING_KEYS_DIR" in caplog.text  # for the operator
 
 
 def test_a_configured_key_of_another_alliance_is_not_taken(
@@ -139,6 +141,15 @@ def test_a_key_id_that_does_not_name_the_key_gives_the_right_ending(production, 
         configured_key()
 
 
+def test_the_system_check_names_a_wrong_configured_key(production):
+    assert signing_key_check() == []
+    configure_key(production)
+    assert signing_key_check() == []
+    configure_key(production, key_id=f"eca-20260101-{'0' * 8}")
+    (error,) = signing_key_check()
+    assert error.id == "alliance.E001" and "ALLIANCE_SIGNING_KEY_ID" in error.msg
+
+
 def test_a_key_belongs_to_the_alliance_its_id_names():
     assert belongs_to(KEY_ID, "eca")
     assert not belongs_to(f"eca-west-20260101-{FINGERPRINT}", "eca")
@@ -195,6 +206,19 @@ def test_production_reads_the_key_from_a_secret_file(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [KEY_ID, base64.b64encode(PUBLIC).decode()]
+
+
+def test_a_key_that_is_not_its_ids_fails_the_check(tmp_path):
+    result = helisa(
+        "-m",
+        "django",
+        "check",
+        HELISA_VAR_DIR=str(tmp_path),
+        ALLIANCE_SIGNING_KEY=SEED_B64,
+        ALLIANCE_SIGNING_KEY_ID=f"eca-20260101-{'0' * 8}",
+    )
+    assert result.returncode != 0
+    assert "alliance.E001" in result.stderr and f"-{FINGERPRINT}" in result.stderr
 
 
 def test_a_key_without_its_id_stops_the_start(tmp_path):

@@ -1,6 +1,8 @@
 """Signing: authorities granted by an organisation's manager and confirmed by the secretariat,
 and the signature itself, confirmed with the signer's password or two-factor code."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +21,8 @@ from helisa.alliance.keys import SigningKeyUnavailable
 from helisa.alliance.models import Signature, SigningAuthority, VersionStatus
 from helisa.alliance.services import signing
 from helisa.registry.models import Organisation
+
+logger = logging.getLogger(__name__)
 
 
 def _require(request, permission, obj):
@@ -44,7 +48,9 @@ def sign(request, alliance, slug, number):
             )
         except ValidationError as error:
             form.add_error(None, error)
-        except SigningKeyUnavailable:
+        except SigningKeyUnavailable as error:
+            # The reader is told no more; the operator reads which variable to set.
+            logger.error("%s", error)
             form.add_error(None, _("Signing is not available now: the alliance has no key."))
         else:
             messages.success(
