@@ -57,6 +57,13 @@ def test_the_receipt_page_says_when_and_why_a_signature_was_revoked(client, vers
     assert revocation(signature, language) in page
 
 
+def test_the_receipt_page_is_the_signers_alone(client, version, outsider):
+    address = reverse("alliance:signed", args=[revoked_signature(version).pk])
+    assert client.get(address).status_code == 302  # to sign in
+    client.force_login(outsider)
+    assert client.get(address).status_code == 404
+
+
 @pytest.mark.parametrize("language", ["en", "pl"])
 @pytest.mark.parametrize("page_name", ["signatories", "declaration"])
 def test_the_public_pages_say_when_and_why_a_signature_was_revoked(
