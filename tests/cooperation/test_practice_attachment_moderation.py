@@ -150,3 +150,17 @@ def test_the_api_hides_pending_files_from_readers(published, owner):
     url = f"/api/v1/cooperation/practices/{published.pk}"
     assert Client().get(url).json()["attachments"] == []
     assert [a["name"] for a in client_of(owner).get(url).json()["attachments"]] == ["Api.pdf"]
+
+
+def test_a_case_sent_back_to_draft_lets_its_authors_remove_files_again(
+    published, owner, secretariat
+):
+    item = services.add_attachment(practice=published, file=pdf("Old.pdf"), by=secretariat)
+    services.delete_attachment(attachment=item, by=owner)
+    services.return_practice(practice=published, by=secretariat, reason="Update the figures.")
+    published.refresh_from_db()
+    page = client_of(owner).get(published.get_absolute_url()).content.decode()
+    assert reverse("cooperation:practice_attachment_delete", args=[item.pk]) in page
+    item.refresh_from_db()
+    assert services.delete_attachment(attachment=item, by=owner) is None
+    assert not published.attachments.exists()
