@@ -3,6 +3,7 @@ from .views import (
     calls,
     consortia,
     interest,
+    practice_attachments,
     practices,
     profiles,
     projects,
@@ -13,5 +14,5 @@ app_name = "cooperation"
 urlpatterns = (
     account.urlpatterns + interest.urlpatterns + practices.urlpatterns + profiles.urlpatterns
 )
-urlpatterns += recommendations.urlpatterns
+urlpatterns += practice_attachments.urlpatterns + recommendations.urlpatterns
 urlpatterns += calls.urlpatterns + consortia.urlpatterns + projects.urlpatterns

@@ -3,11 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from helisa.cooperation import queries_practices as queries
@@ -18,13 +17,7 @@ from helisa.cooperation.forms_practices import (
     PracticeForm,
     ReturnForm,
 )
-from helisa.cooperation.models import (
-    AttachmentStatus,
-    CoAuthorInvitation,
-    GoodPractice,
-    PracticeAttachment,
-    PracticeStatus,
-)
+from helisa.cooperation.models import CoAuthorInvitation, GoodPractice, PracticeStatus
 from helisa.cooperation.queries import organisations_represented_by
 from helisa.cooperation.services import practice_coauthors as coauthors
 from helisa.cooperation.services import practices as services
@@ -108,7 +101,7 @@ def practice_create(request):
     )
 
 
-def _practice_for(request, pk, permission):
+def practice_for(request, pk, permission):
     practice = get_object_or_404(GoodPractice, pk=pk)
     if not request.user.has_perm(permission, practice):
         raise PermissionDenied
@@ -117,7 +110,7 @@ def _practice_for(request, pk, permission):
 
 @login_required
 def practice_edit(request, pk):
-    practice = _practice_for(request, pk, "cooperation.change_practice")
+    practice = practice_for(request, pk, "cooperation.change_practice")
     form = PracticeForm(request.POST or None, practice=practice)
     if request.method == "POST" and form.is_valid():
         try:
@@ -146,7 +139,7 @@ def _transition(request, practice, action, done, **kwargs):
 @require_POST
 @login_required
 def practice_submit(request, pk):
-    practice = _practice_for(request, pk, "cooperation.manage_practice")
+    practice = practice_for(request, pk, "cooperation.manage_practice")
     _transition(
         request, practice, "submit", _("Sent for review: the secretariat will publish it or reply.")
     )
@@ -156,7 +149,7 @@ def practice_submit(request, pk):
 @require_POST
 @login_required
 def practice_publish(request, pk):
-    practice = _practice_for(request, pk, "cooperation.moderate_practice")
+    practice = practice_for(request, pk, "cooperation.moderate_practice")
     _transition(request, practice, "publish", _("The good practice is published."))
     return redirect(safe_next(request, practice.get_absolute_url()))
 
@@ -164,7 +157,7 @@ def practice_publish(request, pk):
 @require_POST
 @login_required
 def practice_return(request, pk):
-    practice = _practice_for(request, pk, "cooperation.moderate_practice")
+    practice = practice_for(request, pk, "cooperation.moderate_practice")
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tell the authors why."))
@@ -218,90 +211,6 @@ def coauthor_answer(request, pk):
     return redirect("cooperation:my_practices")
 
 
-# Attachments
-
-_ATTACHED = {
-    AttachmentStatus.APPROVED: gettext_lazy("The file is attached."),
-    AttachmentStatus.PENDING: gettext_lazy(
-        "The file is attached; readers will see it once the secretariat approves it."
-    ),
-}
-
-
-def attachment(request, pk):
-    item = get_object_or_404(PracticeAttachment.objects.select_related("practice"), pk=pk)
-    user = request.user
-    if not user.has_perm("cooperation.view_practice", item.practice) or not (
-        item.is_public or user.has_perm("cooperation.manage_practice", item.practice)
-    ):
-        raise Http404
-    response = FileResponse(
-        item.file.open("rb"),
-        content_type=item.content_type,
-        as_attachment=False,
-        filename=item.name if "." in item.name else item.file.name.rsplit("/", 1)[-1],
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-@require_POST
-@login_required
-def attachment_add(request, pk):
-    practice = _practice_for(request, pk, "cooperation.manage_practice")
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            item = services.add_attachment(
-                practice=practice,
-                file=form.cleaned_data["file"],
-                name=form.cleaned_data["name"],
-                by=request.user,
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _ATTACHED[item.status])
-    else:
-        messages.error(request, _("Choose a file to attach."))
-    return redirect(practice)
-
-
-def _attachment_for(request, pk, permission):
-    item = get_object_or_404(PracticeAttachment.objects.select_related("practice"), pk=pk)
-    if not request.user.has_perm(permission, item.practice):
-        raise PermissionDenied
-    return item
-
-
-@require_POST
-@login_required
-def attachment_delete(request, pk):
-    item = _attachment_for(request, pk, "cooperation.manage_practice")
-    if services.delete_attachment(attachment=item, by=request.user) is None:
-        messages.success(request, _("The attachment is removed."))
-    else:
-        messages.success(
-            request, _("The secretariat is asked to remove the attachment; it stays until then.")
-        )
-    return redirect(item.practice)
-
-
-@require_POST
-@login_required
-def attachment_review(request, pk):
-    item = _attachment_for(request, pk, "cooperation.moderate_practice")
-    try:
-        services.review_attachment(
-            attachment=item, by=request.user, approve=request.POST.get("approve") == "1"
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Done: the authors have been told."))
-    return redirect(safe_next(request, item.practice.get_absolute_url()))
-
-
 # Adoption
 
 
@@ -353,16 +262,4 @@ urlpatterns = [
     path("practices/<int:pk>/return/", practice_return, name="practice_return"),
     path("practices/<int:pk>/adopt/", adopt, name="practice_adopt"),
     path("practices/<int:pk>/feedback/", feedback, name="practice_feedback"),
-    path("practices/<int:pk>/attachments/", attachment_add, name="practice_attachment_add"),
-    path("practices/attachments/<int:pk>/", attachment, name="practice_attachment"),
-    path(
-        "practices/attachments/<int:pk>/delete/",
-        attachment_delete,
-        name="practice_attachment_delete",
-    ),
-    path(
-        "practices/attachments/<int:pk>/review/",
-        attachment_review,
-        name="practice_attachment_review",
-    ),
 ]
