@@ -190,10 +190,13 @@ class OrganiserMeetingOut(Schema):
         return obj.request_id is None
 
 
+VIDEO_LINK = r"^(https?://\S+)?$"
+
+
 class MeetingIn(Schema):
     participants: list[int] = Field(min_length=2, description="Ids of B2B participants")
     mode: MeetingMode = MeetingMode.TABLE
-    video_link: str = Field("", max_length=200, description="Needed for an online meeting")
+    video_link: str = Field("", max_length=200, pattern=VIDEO_LINK, description="For online")
 
 
 class LockIn(Schema):
@@ -219,3 +222,14 @@ class PlanSlot(Schema):
     ends_at: datetime
     label: str = Field(description="Start and end in the congress's time zone")
     meetings: list[PlanMeeting] = Field(description="By table")
+
+
+class PlaceIn(Schema):
+    mode: MeetingMode
+    video_link: str = Field(
+        "", max_length=200, pattern=VIDEO_LINK, description="The video-call link, for online"
+    )
+
+
+class OutcomeIn(Schema):
+    outcome: MeetingOutcome = Field(description="Empty: not recorded")
