@@ -168,3 +168,20 @@ def test_a_project_page():
         return client_of(user), project.get_absolute_url()
 
     same_for_one_and_three(build, ceiling=8)
+
+
+def test_our_practices_page_with_invitations_to_co_author(secretariat):
+    def build(n):
+        partner = ClusterFactory()
+        manager = RoleFactory(organisation=partner.organisation, kind=RoleKind.CLUSTER_MANAGER).user
+        for _number in range(n):
+            cluster = ClusterFactory()
+            owner = RoleFactory(
+                organisation=cluster.organisation, kind=RoleKind.CLUSTER_MANAGER
+            ).user
+            make_practice(partner, manager)
+            practice = make_practice(cluster, owner)
+            CoAuthorInvitation.objects.create(practice=practice, cluster=partner, invited_by=owner)
+        return client_of(manager), reverse("cooperation:my_practices")
+
+    same_for_one_and_three(build, ceiling=7)
