@@ -1,4 +1,5 @@
-"""The form of a project: its facts and its partners, one row each, one of them coordinating."""
+"""The forms of a project: its facts and its partners, one row each, one of them coordinating;
+changing one, and recording a project that already exists."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -6,32 +7,62 @@ from django.utils.translation import gettext_lazy as _
 from helisa.registry.forms import SpacedFields
 from helisa.registry.models import Organisation
 
-from .models import PartnerRole
+from .models import PartnerRole, ProjectStatus
+
+FACTS = ("title", "acronym", "budget", "start_date", "end_date")
 
 
-class ProjectForm(SpacedFields, forms.Form):
+class OrganisationNumberField(forms.IntegerField):
+    """An organisation by its number in the registry: the picker of both project forms."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _("The number at the end of the organisation's address in the directory."),
+        )
+        super().__init__(required=False, min_value=1, **kwargs)
+
+    def clean(self, value):
+        pk = super().clean(value)
+        if pk is None:
+            return None
+        organisation = Organisation.objects.filter(pk=pk).first()
+        if organisation is None:
+            raise forms.ValidationError(_("No organisation has this number."))
+        return organisation
+
+
+def _date_field(label):
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return forms.DateField(label=label, required=False, widget=widget)
+
+
+class ProjectFacts(SpacedFields, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
     acronym = forms.CharField(label=_("Acronym"), max_length=40, required=False)
     budget = forms.DecimalField(
         label=_("Budget (EUR)"), max_digits=14, decimal_places=2, min_value=0, required=False
     )
-    start_date = forms.DateField(
-        label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end_date = forms.DateField(
-        label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    add = forms.IntegerField(
-        label=_("Add a partner (its number in the registry)"),
-        required=False,
-        min_value=1,
-        help_text=_("The number at the end of the organisation's address in the directory."),
-    )
+    start_date = _date_field(_("Start date"))
+    end_date = _date_field(_("End date"))
+
+    def fact_fields(self):
+        return [self[n] for n in FACTS]
+
+    def add_service_errors(self, error):
+        """A service's refusal, each message by the field it is about."""
+        for field, errors in error.message_dict.items():
+            for message in errors:
+                self.add_error(field if field in self.fields else None, message)
+
+
+class ProjectForm(ProjectFacts):
+    add = OrganisationNumberField(label=_("Add a partner (its number in the registry)"))
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
         self.partners = list(project.partners.all())
-        for name in ("title", "acronym", "budget", "start_date", "end_date"):
+        for name in FACTS:
             self.fields[name].initial = getattr(project, name)
         coordinator = next(
             (p.organisation_id for p in self.partners if p.role == PartnerRole.COORDINATOR), None
@@ -59,23 +90,11 @@ class ProjectForm(SpacedFields, forms.Form):
                 initial=partner.contribution,
             )
 
-    def fact_fields(self):
-        return [self[n] for n in ("title", "acronym", "budget", "start_date", "end_date")]
-
     def partner_rows(self):
         return [
             (p, self[f"keep_{p.organisation_id}"], self[f"contribution_{p.organisation_id}"])
             for p in self.partners
         ]
-
-    def clean_add(self):
-        pk = self.cleaned_data.get("add")
-        if pk is None:
-            return None
-        organisation = Organisation.objects.filter(pk=pk).first()
-        if organisation is None:
-            raise forms.ValidationError(_("No organisation has this number."))
-        return organisation
 
     def values(self):
         """The form's values in the shape change_project takes."""
@@ -91,10 +110,86 @@ class ProjectForm(SpacedFields, forms.Form):
         added = data.get("add")
         if added is not None and added.pk not in {o.pk for o, _r, _c in partners}:
             partners.append((added, PartnerRole.PARTNER, None))
-        facts = {n: data.get(n) for n in ("budget", "start_date", "end_date")}
+        facts = {n: data.get(n) for n in FACTS[2:]}
         return {
             "title": data.get("title", ""),
             "acronym": data.get("acronym", ""),
             **facts,
             "partners": partners,
         }
+
+
+ROWS, MORE_ROWS, MAX_ROWS = 5, 5, 60
+
+
+def rows_wanted(data):
+    """As many partner rows as were shown and filled, and more when asked for."""
+    try:
+        shown = int(data.get("rows", ROWS))
+    except (TypeError, ValueError):
+        shown = ROWS
+    filled = [int(k[8:]) + 1 for k, v in data.items() if k.startswith("partner_") and v]
+    wanted = max([shown, ROWS, *filled]) + (MORE_ROWS if "more" in data else 0)
+    return min(wanted, MAX_ROWS)
+
+
+class NewProjectForm(ProjectFacts):
+    """A project that already exists, recorded by someone of one of its partners."""
+
+    call = forms.ModelChoiceField(
+        label=_("Call"), queryset=None, required=False, empty_label=_("No call listed here")
+    )
+    call_topic = forms.CharField(
+        label=_("Call topic"),
+        max_length=120,
+        required=False,
+        help_text=_(
+            "The topic code, such as HORIZON-CL5-2024-D3-01-01; the call's when left empty."
+        ),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=ProjectStatus.choices, initial=ProjectStatus.RUNNING
+    )
+    organisation = forms.ModelChoiceField(label=_("Your organisation"), queryset=None)
+    role = forms.ChoiceField(
+        label=_("Its role"), choices=PartnerRole.choices, initial=PartnerRole.COORDINATOR
+    )
+
+    def __init__(self, *args, organisations, calls, rows=ROWS, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["call"].queryset = calls
+        self.rows = rows
+        for i in range(rows):
+            self.fields[f"partner_{i}"] = OrganisationNumberField(
+                label=_("Partner %(n)s: its number in the registry") % {"n": i + 1},
+                help_text="",
+            )
+            self.fields[f"role_{i}"] = forms.ChoiceField(
+                label=_("Role of partner %(n)s") % {"n": i + 1},
+                choices=PartnerRole.choices,
+                initial=PartnerRole.PARTNER,
+                required=False,  # an empty row needs none
+            )
+
+    def call_fields(self):
+        return [self[n] for n in ("call", "call_topic", "status")]
+
+    def partner_rows(self):
+        """Each row's fields and, once checked, the organisation its number names."""
+        found = getattr(self, "cleaned_data", {})
+        return [
+            (self[f"partner_{i}"], self[f"role_{i}"], found.get(f"partner_{i}"))
+            for i in range(self.rows)
+        ]
+
+    def values(self):
+        """The form's values in the shape create_project takes."""
+        data = self.cleaned_data
+        partners = [(data["organisation"], data["role"], None)]
+        for i in range(self.rows):
+            if (organisation := data.get(f"partner_{i}")) is not None:
+                role = data.get(f"role_{i}") or PartnerRole.PARTNER
+                partners.append((organisation, role, None))
+        names = (*FACTS, "call", "call_topic", "status")
+        return {**{n: data.get(n) for n in names}, "partners": partners}

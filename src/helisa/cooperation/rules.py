@@ -49,12 +49,29 @@ def can_manage_project(user, project):
 
 
 @rules.predicate
+def is_in_consortium(user, project):
+    """The project's creator and the people of any of its partners: its consortium."""
+    if project is None or not (user.is_authenticated and user.is_active):
+        return False
+    if project.created_by_id == user.pk:
+        return True
+    from .queries import organisations_represented_by
+
+    mine = organisations_represented_by(user).values("pk")
+    return project.partners.filter(organisation__in=mine).exists()
+
+
+@rules.predicate
 def can_see_project(user, project):
-    return project is not None and (project.is_public or can_manage_project(user, project))
+    if project is None:
+        return False
+    return project.is_public or can_manage_project(user, project) or is_in_consortium(user, project)
 
 
 # The object is the organisation that would coordinate.
 rules.add_perm("cooperation.build_consortium", can_change_organisation)
+# The object is the organisation of the person recording a project, one of its partners.
+rules.add_perm("cooperation.add_project", can_change_organisation)
 rules.add_perm("cooperation.change_project", can_manage_project)
 rules.add_perm("cooperation.view_project", can_see_project)
 

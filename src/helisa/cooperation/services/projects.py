@@ -40,12 +40,24 @@ def create_project(
     end_date=None,
     is_demo=False,
     source_id="",
+    now=None,
 ):
-    """`partners` is a list of (organisation, role, contribution), one coordinator among them."""
-    _check_partners(partners)
-    call_topic = call_topic or (call.topic_code if call else "")
+    """A new project at any status: an idea from the consortium builder, or a project that
+    already exists recorded as it stands. `partners` is a list of (organisation, role,
+    contribution), exactly one coordinator among them; refused with every wrong value."""
+    acronym = (acronym or "").strip()[:40]
+    title = (title or "").strip()[:300] or acronym
+    errors = _fact_errors(title=title, budget=budget, start=start_date, end=end_date)
+    errors |= _partner_errors(partners)
+    if status not in ProjectStatus.values:
+        errors["status"] = _("This is not a status of a project.")
+    if errors:
+        raise ValidationError(errors)
+    call_topic = (call_topic or "").strip()[:120] or (call.topic_code if call else "")
+    # A project recorded past its idea says who put it at that status, and when.
+    recorded = status != ProjectStatus.IDEA
     project = Project.objects.create(
-        title=title or acronym,
+        title=title,
         acronym=acronym,
         call=call,
         call_topic=call_topic,
@@ -57,6 +69,8 @@ def create_project(
         is_demo=is_demo,
         source_id=source_id,
         created_by=by,
+        status_changed_at=(now or timezone.now()) if recorded else None,
+        status_changed_by=by if recorded else None,
         country_count=len({organisation.country_id for organisation, _r, _c in partners}),
     )
     ProjectPartner.objects.bulk_create(
@@ -66,17 +80,23 @@ def create_project(
     return project
 
 
-def _check_partners(partners):
-    coordinators = [p for p in partners if p[1] == PartnerRole.COORDINATOR]
-    if len(coordinators) != 1:
-        raise ValidationError(
-            {"partners": _("A project has exactly one coordinator.")}, code="coordinator"
-        )
+def _partner_errors(partners):
+    if sum(role == PartnerRole.COORDINATOR for _o, role, _c in partners) != 1:
+        return {"partners": [_("A project has exactly one coordinator.")]}
     if len({organisation.pk for organisation, _role, _c in partners}) != len(partners):
-        raise ValidationError(
-            {"partners": _("An organisation is a partner of a project only once.")},
-            code="duplicate",
-        )
+        return {"partners": [_("An organisation is a partner of a project only once.")]}
+    return {}
+
+
+def _fact_errors(*, title, budget, start, end):
+    errors = {}
+    if not title:
+        errors["title"] = [_("A project needs a title or an acronym.")]
+    if budget is not None and budget < 0:
+        errors["budget"] = [_("A budget cannot be negative.")]
+    if start and end and end < start:
+        errors["end_date"] = [_("A project cannot end before it starts.")]
+    return errors
 
 
 EDITABLE = ("title", "acronym", "budget", "start_date", "end_date")
@@ -91,24 +111,18 @@ def change_project(*, project, by, partners=None, **values):
     if unknown:
         raise TypeError(f"not editable here: {sorted(unknown)}")
     project = Project.objects.select_for_update().get(pk=project.pk)
-    errors = {}
     title = values.get("title", project.title)
     acronym = values.get("acronym", project.acronym)
-    values["title"] = (title or "").strip()[:300] or (acronym or "").strip()[:40]
     values["acronym"] = (acronym or "").strip()[:40]
-    if not values["title"]:
-        errors["title"] = _("A project needs a title or an acronym.")
-    if values.get("budget") is not None and values["budget"] < 0:
-        errors["budget"] = _("A budget cannot be negative.")
-    start = values.get("start_date", project.start_date)
-    end = values.get("end_date", project.end_date)
-    if start and end and end < start:
-        errors["end_date"] = _("A project cannot end before it starts.")
+    values["title"] = (title or "").strip()[:300] or values["acronym"]
+    errors = _fact_errors(
+        title=values["title"],
+        budget=values.get("budget"),
+        start=values.get("start_date", project.start_date),
+        end=values.get("end_date", project.end_date),
+    )
     if partners is not None:
-        try:
-            _check_partners(partners)
-        except ValidationError as error:
-            errors |= error.message_dict
+        errors |= _partner_errors(partners)
     if errors:
         raise ValidationError(errors)
     for name, value in values.items():

@@ -1,5 +1,5 @@
-"""International projects: the public list of cross-border projects, a project's page, and its
-status changes by the coordinator's representatives."""
+"""International projects: the public list of cross-border projects, a project's page, its
+status changes by the coordinator's representatives, and recording a project that exists."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,16 +12,18 @@ from django.views.decorators.http import require_POST
 
 from helisa.core.paging import paginate
 
-from ..forms_projects import ProjectForm
+from ..forms_projects import ROWS, NewProjectForm, ProjectForm, rows_wanted
 from ..models import Project, ProjectStatus
+from ..queries import organisations_represented_by
 from ..queries_projects import (
     PROJECT_FILTERS,
     my_projects,
+    open_calls,
     project_filter_choices,
     project_with_partners,
     public_projects,
 )
-from ..services.projects import TRANSITIONS, change_project, change_status
+from ..services.projects import TRANSITIONS, change_project, change_status, create_project
 
 
 def project_list(request):
@@ -88,18 +90,48 @@ def project_edit(request, pk):
         try:
             change_project(project=project, by=request.user, **form.values())
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
+            form.add_service_errors(error)
         else:
             messages.success(request, _("The project has been saved."))
             return redirect(project)
     return render(request, "cooperation/projects/edit.html", {"project": project, "form": form})
 
 
+def _new_project_form(request, organisations):
+    kwargs = {"organisations": organisations, "calls": open_calls(request.user)}
+    if request.method != "POST":
+        return NewProjectForm(rows=ROWS, **kwargs)
+    rows = rows_wanted(request.POST)
+    if "more" in request.POST:  # more rows for partners: what was typed, nothing checked yet
+        return NewProjectForm(initial=request.POST.dict(), rows=rows, **kwargs)
+    return NewProjectForm(request.POST, rows=rows, **kwargs)
+
+
+@login_required
+def project_new(request):
+    organisations = organisations_represented_by(request.user)
+    if not organisations.exists():
+        return render(request, "cooperation/projects/new.html", {"form": None}, status=403)
+    form = _new_project_form(request, organisations)
+    if form.is_bound and form.is_valid():
+        values = form.values()
+        own = values["partners"][0][0]
+        if not request.user.has_perm("cooperation.add_project", own):
+            raise PermissionDenied
+        try:
+            project = create_project(by=request.user, **values)
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, _("The project has been recorded."))
+            return redirect(project)
+    return render(request, "cooperation/projects/new.html", {"form": form})
+
+
 urlpatterns = [
     path("projects/", project_list, name="projects"),
     path("projects/mine/", my_project_list, name="my_projects"),
+    path("projects/new/", project_new, name="project_new"),
     path("projects/<int:pk>/edit/", project_edit, name="project_edit"),
     path("projects/<int:pk>/", project_detail, name="project"),
     path("projects/<int:pk>/status/", project_status, name="project_status"),
