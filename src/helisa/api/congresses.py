@@ -18,6 +18,7 @@ from helisa.congress.services.checkin import check_in
 from helisa.congress.services.registration import cancel_registration, register
 from helisa.registry.models import Organisation
 
+from . import congress_registration_documents
 from .auth import signed_in
 from .errors import conflicts_as_409
 from .language import label_in
@@ -26,6 +27,7 @@ from .permissions import require
 from .schemas import READ_ERRORS, WRITE_ERRORS
 
 router = Router(tags=["Congresses"])
+router.add_router("", congress_registration_documents.router)
 
 CONFLICTS = {"already_registered", "closed", "cancelled", "not_confirmed"}
 
