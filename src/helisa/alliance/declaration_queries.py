@@ -119,6 +119,10 @@ def signable_authorities(user, version):
             revoked_at__isnull=True,
             organisation_id__in=members,
         )
-        .exclude(organisation__signatures__version=version)
+        .exclude(
+            organisation_id__in=Signature.objects.filter(
+                version=version, revoked_at__isnull=True
+            ).values("organisation_id")
+        )
         .select_related("organisation")
     )

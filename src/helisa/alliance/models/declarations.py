@@ -131,8 +131,11 @@ class Signature(models.Model):
     class Meta:
         ordering = ["signed_at"]
         constraints = [
+            # A revoked signature stays on record; the organisation may sign again.
             models.UniqueConstraint(
-                fields=["version", "organisation"], name="one_signature_per_organisation"
+                fields=["version", "organisation"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_signature_per_organisation",
             )
         ]
 

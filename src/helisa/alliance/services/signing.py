@@ -278,7 +278,10 @@ def _refuse_unless_signable(version, organisation, user):
             _("You have no confirmed authority to sign for this organisation."),
             code="no_authority",
         )
-    if Signature.objects.filter(version=version, organisation=organisation).exists():
+    # A revoked signature does not count: the organisation may sign again.
+    if Signature.objects.filter(
+        version=version, organisation=organisation, revoked_at__isnull=True
+    ).exists():
         raise ValidationError(
             _("This organisation has already signed this version."), code="already_signed"
         )
