@@ -2,12 +2,13 @@
 (congress/views/registration.py): a badge for a confirmed registration, a certificate once the
 arrival was recorded."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Router
 
 from helisa.congress import queries
 from helisa.congress.documents import badge_pdf, certificate_pdf
+from helisa.congress.documents import pdf_response as _pdf
 from helisa.congress.models import RegistrationStatus
 
 from .auth import signed_in
@@ -20,12 +21,6 @@ PDF_RESPONSE = {"responses": {"200": {"description": "PDF", "content": {"applica
 
 def _mine(request, slug):
     return queries.registration_of(request.auth, queries.congress_by_slug(slug))
-
-
-def _pdf(content, filename):
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 @router.get(

@@ -2,6 +2,7 @@
 
 from babel.dates import format_date, format_interval
 from django.conf import settings
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -74,3 +75,10 @@ def certificate_pdf(registration):
             code=str(registration.badge_code),
         )
     return render_certificate(certificate)
+
+
+def pdf_response(content, filename):
+    """A PDF shown in the browser (inline), named for when it is saved."""
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

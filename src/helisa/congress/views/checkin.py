@@ -3,7 +3,7 @@ arrival once, watch the counts; and the badges to print."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from helisa.congress import queries
 from helisa.congress import rules as _rules  # noqa: F401  (registers the permissions)
 from helisa.congress.documents import badge_pdf, badge_sheets_pdf
+from helisa.congress.documents import pdf_response as _pdf
 from helisa.congress.forms_congress import CheckinCodeForm
 from helisa.congress.models import Registration, RegistrationStatus
 from helisa.congress.qr_frames import MAX_BYTES, UnreadableFrame, badge_code_in
@@ -107,12 +108,6 @@ def checkin_counts(request, slug):
         "congress/_checkin_counts.html",
         {"congress": congress, "counts": queries.attendance_counts(congress)},
     )
-
-
-def _pdf(content, filename):
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 @login_required

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from helisa.congress import queries
 from helisa.congress.documents import badge_pdf, certificate_pdf
+from helisa.congress.documents import pdf_response as _pdf
 from helisa.congress.forms_congress import RegistrationForm
 from helisa.congress.models import RegistrationStatus
 from helisa.congress.services.registration import cancel_registration, register
@@ -88,12 +89,6 @@ def cancel(request, slug):
     else:
         messages.success(request, _("Your registration is cancelled."))
     return redirect(reverse("congress:detail", args=[slug]))
-
-
-def _pdf(content, filename):
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 @login_required
