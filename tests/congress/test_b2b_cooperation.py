@@ -4,6 +4,7 @@ profiles: only those published and not expired, with links, read in a bounded nu
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -80,8 +81,11 @@ def test_the_api_gives_them_with_their_links_in_the_language_asked(congress, a):
     assert [p["direction"] for p in mine["cooperation_profiles"]] == ["offer", "request"]
     request = mine["cooperation_profiles"][1]
     assert request["title"] == "Szukamy partnera" and request["expires_on"] is None
-    assert request["url"] == reverse("cooperation:profile", args=[request["id"]])
-    assert Client().get(request["api_url"]).json()["id"] == request["id"]
+    assert request["web_url"] == settings.SITE_URL + reverse(
+        "cooperation:profile", args=[request["id"]]
+    )
+    api_path = request["api_url"].removeprefix(settings.SITE_URL)
+    assert Client().get(api_path).json()["id"] == request["id"]
     me = client_for(a.registration.user).get(f"{API}/{congress.slug}/b2b/me").json()
     assert {p["id"] for p in me["cooperation_profiles"]} == {
         p["id"] for p in mine["cooperation_profiles"]

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from django.conf import settings
 from django.urls import reverse
 from ninja import Field, Schema
 
@@ -18,7 +19,7 @@ class CooperationProfileRef(Schema):
     direction: Direction
     title: str = Field(description="In the language asked for, with a fallback")
     expires_on: date | None
-    url: str = Field(description="Its page")
+    web_url: str = Field(description="Its page")
     api_url: str = Field(description="Its record in this API")
 
     @staticmethod
@@ -26,12 +27,12 @@ class CooperationProfileRef(Schema):
         return label_in(obj.title, context)
 
     @staticmethod
-    def resolve_url(obj):
-        return obj.get_absolute_url()
+    def resolve_web_url(obj):
+        return settings.SITE_URL + obj.get_absolute_url()
 
     @staticmethod
     def resolve_api_url(obj):
-        return f"{reverse('api-1.0.0:api-root')}cooperation/profiles/{obj.pk}"
+        return f"{settings.SITE_URL}{reverse('api-1.0.0:api-root')}cooperation/profiles/{obj.pk}"
 
 
 class ParticipantOut(Schema):
