@@ -1,20 +1,16 @@
 """Calls, the consortium builder, and international projects, with the rules of the UI."""
 
 from datetime import date
-from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import AuthenticationError
 from ninja.pagination import paginate
 
 from helisa.cooperation.models import (
     CountryList,
-    PartnerRole,
     ProgrammeKind,
     Project,
     ProjectStatus,
@@ -26,15 +22,15 @@ from helisa.cooperation.queries_projects import (
     public_projects,
 )
 from helisa.cooperation.services import calls as call_services
-from helisa.cooperation.services import consortia as consortium_services
 from helisa.cooperation.services.projects import change_project, change_status
-from helisa.registry.models import Organisation
 
-from . import cooperation_consortia
+from . import cooperation_consortia, projects_create
 from .auth import SessionAuth, TokenAuth, signed_in
-from .cooperation_consortia import start_organisation, visible_call
+from .cooperation_consortia import visible_call
 from .pagination import LimitOffset
 from .permissions import require
+from .projects_create import partners_from
+from .projects_schemas import ProjectIn, ProjectOut, ProjectPatch
 from .schemas import READ_ERRORS, WRITE_ERRORS
 
 router = Router(tags=["Consortia and projects"])
@@ -107,66 +103,6 @@ class CallPatch(Schema):
     programme_regions: list[str] | None = None
     min_cluster_organisations: int | None = None
     min_cluster_countries: int | None = None
-
-
-class IdeaIn(Schema):
-    call_id: int
-    start_organisation_id: int
-    organisation_ids: list[int]
-    title: str = ""
-    acronym: str = ""
-
-
-class PartnerOut(Schema):
-    organisation_id: int
-    name: str
-    country: str
-    role: str
-    contribution: Decimal | None
-
-
-class ProjectOut(Schema):
-    id: int
-    title: str
-    acronym: str
-    call_id: int | None
-    call_topic: str
-    theme: str
-    status: str
-    budget: Decimal | None
-    start_date: date | None
-    end_date: date | None
-    partners: list[PartnerOut]
-
-    @staticmethod
-    def resolve_partners(obj):
-        return [
-            {
-                "organisation_id": p.organisation_id,
-                "name": str(p.organisation),
-                "country": p.organisation.country_id,
-                "role": p.role,
-                "contribution": p.contribution,
-            }
-            for p in obj.partners.all()
-        ]
-
-
-class PartnerIn(Schema):
-    organisation_id: int
-    role: PartnerRole = PartnerRole.PARTNER
-    contribution: Decimal | None = None
-
-
-class ProjectPatch(Schema):
-    """The values to change; `partners`, when given, replaces the whole list."""
-
-    title: str | None = None
-    acronym: str | None = None
-    budget: Decimal | None = None
-    start_date: date | None = None
-    end_date: date | None = None
-    partners: list[PartnerIn] | None = None
 
 
 class ProjectFilters(Schema):
@@ -244,21 +180,16 @@ def patch_call(request, call_id: int, payload: CallPatch):
     "/projects",
     response={201: ProjectOut, **WRITE_ERRORS},
     auth=signed_in,
-    summary="Save a consortium as a project idea",
-    description="The starting organisation coordinates; refused with every broken rule (422) "
-    "unless the consortium meets the call's rules.",
+    summary="Record a project, or save a consortium as a project idea",
+    description="With `partners`: a project that exists, at any status, recorded by someone of "
+    "one of its partners; exactly one coordinator, no partner twice, a budget of 0 or more and an "
+    "end after the start, or 422 naming each wrong field. With `call_id`, "
+    "`start_organisation_id` and `organisation_ids`: a consortium from the builder saved as an "
+    "idea, the starting organisation coordinating; refused with every broken rule (422) unless "
+    "it meets the call's rules.",
 )
-def save_idea(request, payload: IdeaIn):
-    call = visible_call(request.auth, payload.call_id)
-    start = start_organisation(request.auth, payload.start_organisation_id)
-    project = consortium_services.save_idea(
-        call=call,
-        start=start,
-        organisation_ids=payload.organisation_ids,
-        by=request.auth,
-        title=payload.title[:300],
-        acronym=payload.acronym[:40],
-    )
+def post_project(request, payload: ProjectIn):
+    project = projects_create.create(request.auth, payload)
     return Status(201, project_with_partners(project.pk))
 
 
@@ -313,15 +244,7 @@ def patch_project(request, project_id: int, payload: ProjectPatch):
     require(request.auth, "cooperation.change_project", project)
     values = payload.dict(exclude_unset=True)
     values.pop("partners", None)
-    partners = None
-    if payload.partners is not None:
-        wanted = [p.organisation_id for p in payload.partners]
-        found = Organisation.objects.in_bulk(wanted)
-        if missing := [pk for pk in wanted if pk not in found]:
-            raise ValidationError(
-                {"partners": _("No organisation has the number %(pk)s.") % {"pk": missing[0]}}
-            )
-        partners = [(found[p.organisation_id], p.role, p.contribution) for p in payload.partners]
+    partners = None if payload.partners is None else partners_from(payload.partners)
     for name in ("title", "acronym"):
         if name in values and values[name] is None:
             values[name] = ""
