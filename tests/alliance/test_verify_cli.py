@@ -16,8 +16,8 @@ HELISA = Path(sys.executable).parent / "helisa"
 def run(tmp_path, receipt_bytes, key_document):
     receipt = tmp_path / "receipt.json"
     receipt.write_bytes(receipt_bytes)
-    key = tmp_path / "key.json"
-    key.write_text(json.dumps(key_document))
+    key = tmp_path / "key.pub"
+    key.write_text(key_document if isinstance(key_document, str) else json.dumps(key_document))
     env = {
         **os.environ,
         "DATABASE_URL": "sqlite:////nonexistent/path.db",
@@ -52,3 +52,27 @@ def test_a_changed_receipt_fails_offline(tmp_path):
     result = run(tmp_path, receipts.receipt_file(receipt), {"keys": [key_document()]})
     assert result.returncode == 1
     assert "NOT VALID (bad_signature)" in result.stderr
+
+
+def test_a_pem_key_file_is_tried_as_the_receipts_key_and_says_so(tmp_path):
+    pem = receipts.public_key_pem(base64.b64decode(PUBLIC_KEY))
+    result = run(tmp_path, receipts.receipt_file(vector_receipt()), pem)
+    assert result.returncode == 0, result.stderr
+    assert f"names no key id: its key was tried as the receipt's key {KEY_ID}" in result.stdout
+    assert f"VALID: signed with key {KEY_ID}" in result.stdout
+
+
+def test_a_wrong_raw_key_fails_and_says_the_key_may_be_the_wrong_one(tmp_path):
+    other = receipts.raw_public_key(receipts.private_key_from_seed(bytes(32)))
+    result = run(
+        tmp_path, receipts.receipt_file(vector_receipt()), base64.b64encode(other).decode()
+    )
+    assert result.returncode == 1
+    assert "NOT VALID (bad_signature)" in result.stderr
+    assert "the key is not the one that key id names" in result.stderr
+
+
+def test_a_file_that_holds_no_key_is_refused_with_the_formats_it_may_have(tmp_path):
+    result = run(tmp_path, receipts.receipt_file(vector_receipt()), "not a key\n")
+    assert result.returncode == 1
+    assert "a PEM public key" in result.stderr

@@ -86,7 +86,11 @@ def signature_by_digest(digest):
 
 
 def keys_of(alliance):
-    return SigningKey.objects.filter(alliance=alliance).order_by("-created_at")
+    return (
+        SigningKey.objects.filter(alliance=alliance)
+        .select_related("alliance")
+        .order_by("-created_at")
+    )
 
 
 def authorities_of(organisation):

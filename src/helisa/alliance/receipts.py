@@ -11,13 +11,22 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    PublicFormat,
+    load_pem_public_key,
+    load_ssh_public_key,
+)
 
 RECEIPT_FORMAT = "helisa-receipt/1"
 ALG = "Ed25519"
 # RFC 8785 serialises numbers as IEEE 754 doubles; integers beyond 2**53 would not survive.
 MAX_SAFE_INTEGER = 2**53 - 1
+# The key id under which parse_public_keys files a key whose file names none: it is tried
+# against whatever key id a receipt names.
+UNNAMED = None
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}
 _SHORT_ESCAPES["\r"] = "\\r"
 
@@ -136,8 +145,6 @@ def private_key_from_seed(seed):
 
 
 def raw_public_key(private_key):
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
     return private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
@@ -146,11 +153,32 @@ def public_key_document(*, key_id, public_key):
     return {"alg": ALG, "key_id": key_id, "public_key": base64.b64encode(public_key).decode()}
 
 
+def public_key_pem(public_key):
+    """The raw public key as a PEM SubjectPublicKeyInfo: the .pub file OpenSSL also reads."""
+    return (
+        Ed25519PublicKey.from_public_bytes(public_key)
+        .public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
+
+
 def parse_public_keys(data):
-    """Public keys by key id, from a key document, a list of them or {"keys": [...]}."""
+    """Public keys by key id, from a key document, a list of them or {"keys": [...]}; or one key
+    under UNNAMED from a file that names no key id: raw base64, PEM or an OpenSSH line."""
     try:
-        document = json.loads(data)
-    except (ValueError, UnicodeDecodeError) as error:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError:
+        raise CanonicalFormError("the key file is not UTF-8 text") from None
+    text = text.strip()
+    if text.startswith(("{", "[")):
+        return _key_documents(text)
+    return {UNNAMED: _unnamed_key(text)}
+
+
+def _key_documents(text):
+    try:
+        document = json.loads(text)
+    except ValueError as error:
         raise CanonicalFormError(f"the key file is not JSON: {error}") from None
     if isinstance(document, dict) and "keys" in document:
         document = document["keys"]
@@ -164,6 +192,28 @@ def parse_public_keys(data):
             raise CanonicalFormError("each key needs a key_id and a 32-byte base64 public_key")
         keys[item["key_id"]] = raw
     return keys
+
+
+def _unnamed_key(text):
+    if text.startswith("-----BEGIN"):
+        load = load_pem_public_key
+    elif text.startswith("ssh-"):
+        load = load_ssh_public_key
+    else:
+        raw = strict_b64decode(text)
+        if raw is None or len(raw) != 32:
+            raise CanonicalFormError(
+                "the key file is none of: a JSON key document, a base64 Ed25519 public key "
+                "(32 bytes), a PEM public key, an OpenSSH ssh-ed25519 line"
+            )
+        return raw
+    try:
+        key = load(text.encode())
+    except (ValueError, UnsupportedAlgorithm) as error:
+        raise CanonicalFormError(f"the key file holds no readable public key: {error}") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise CanonicalFormError("the key file holds a public key, but not an Ed25519 one")
+    return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
 def strict_b64decode(text):
@@ -318,14 +368,15 @@ def verify_receipt(receipt, public_keys):
     key_id = signature["key_id"] if isinstance(signature["key_id"], str) else None
     if signature["alg"] != ALG:
         return Verification(False, "bad_algorithm", key_id=key_id)
-    if key_id not in public_keys:
+    public_key = public_keys.get(key_id, public_keys.get(UNNAMED)) if key_id else None
+    if public_key is None:
         return Verification(False, "unknown_key", key_id=key_id)
     value = strict_b64decode(signature["value"])
     if value is None or len(value) != 64:
         return Verification(False, "bad_encoding", key_id=key_id)
     try:
         signed = canonical_json(payload)
-        Ed25519PublicKey.from_public_bytes(public_keys[key_id]).verify(value, signed)
+        Ed25519PublicKey.from_public_bytes(public_key).verify(value, signed)
     except (InvalidSignature, CanonicalFormError, UnicodeEncodeError):
         return Verification(False, "bad_signature", key_id=key_id)
     return Verification(

@@ -1,13 +1,14 @@
 """What the declaration and signing-authority endpoints read and write (api/declarations.py,
 api/alliance_authorities.py)."""
 
+import base64
 from datetime import datetime
 
 from django.urls import reverse
 from ninja import Field, Schema
 
 from helisa.alliance.models import VersionStatus
-from helisa.alliance.receipts import ALG
+from helisa.alliance.receipts import ALG, public_key_pem
 
 TEXTS = "Text per language code; the authoritative language must have one"
 
@@ -89,8 +90,18 @@ class KeyOut(Schema):
     key_id: str
     alg: str = ALG
     public_key: str = Field(description="Raw 32-byte Ed25519 public key, base64")
+    public_key_pem: str = Field(description="The same key as PEM SubjectPublicKeyInfo")
+    pub_file: str = Field(description="Address of the key as a .pub file (PEM)")
     created_at: datetime
     retired_at: datetime | None
+
+    @staticmethod
+    def resolve_public_key_pem(obj):
+        return public_key_pem(base64.b64decode(obj.public_key))
+
+    @staticmethod
+    def resolve_pub_file(obj):
+        return reverse("alliance:public_key_pub", args=[obj.alliance.slug, obj.key_id])
 
 
 class AuthorityIn(Schema):

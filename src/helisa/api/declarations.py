@@ -277,7 +277,8 @@ def verify(request):
     response={200: list[KeyOut], **READ_ERRORS},
     summary="Public signing keys of an alliance",
     description="Every key, retired ones too, so that old receipts stay verifiable. A list of "
-    "these objects is a key file for `helisa verify-receipt --key`.",
+    "these objects is a key file for `helisa verify-receipt --key`, and so is each key's "
+    "`pub_file` (PEM).",
 )
 def keys(request, alliance: str):
     return list(queries.keys_of(get_object_or_404(Alliance, slug=alliance)))

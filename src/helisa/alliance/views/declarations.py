@@ -21,7 +21,7 @@ from helisa.alliance.forms_declarations import (
     VersionForm,
 )
 from helisa.alliance.models import Alliance, Signature, SigningKey, VersionStatus
-from helisa.alliance.receipts import public_key_document, receipt_file
+from helisa.alliance.receipts import public_key_document, public_key_pem, receipt_file
 from helisa.alliance.services import signing
 from helisa.alliance.verification import check_receipt
 
@@ -223,11 +223,22 @@ def public_key(request, alliance, key_id):
     return response
 
 
+def public_key_pub(request, alliance, key_id):
+    """The same key as a PEM file, named after its key id (the PEM itself cannot carry it)."""
+    key = get_object_or_404(SigningKey, alliance__slug=alliance, key_id=key_id)
+    response = HttpResponse(
+        public_key_pem(base64.b64decode(key.public_key)), content_type="application/x-pem-file"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{key.key_id}.pub"'
+    return response
+
+
 urlpatterns = [
     path("receipts/verify/", verify, name="verify"),
     path("signatures/<int:pk>/receipt.json", receipt, name="receipt"),
     path("signatures/<int:pk>/revoke/", revoke_signature, name="revoke_signature"),
     path("<slug:alliance>/keys/<slug:key_id>.json", public_key, name="public_key"),
+    path("<slug:alliance>/keys/<slug:key_id>.pub", public_key_pub, name="public_key_pub"),
     path("<slug:alliance>/declarations/new/", declaration_new, name="declaration_new"),
     path("<slug:alliance>/declarations/<slug:slug>/", declaration, name="declaration"),
     path("<slug:alliance>/declarations/<slug:slug>/new-version/", version_new, name="version_new"),

@@ -1,4 +1,4 @@
-"""helisa verify-receipt RECEIPT.json --key KEY.json: check a receipt offline.
+"""helisa verify-receipt RECEIPT.json --key KEY.pub: check a receipt offline.
 
 Touches no database and no network: the receipt and the public key are all it reads."""
 
@@ -6,7 +6,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from helisa.alliance.receipts import CanonicalFormError, parse_public_keys, verify_receipt
+from helisa.alliance.receipts import (
+    UNNAMED,
+    CanonicalFormError,
+    parse_public_keys,
+    verify_receipt,
+)
 
 
 class Command(BaseCommand):
@@ -20,7 +25,9 @@ class Command(BaseCommand):
             "--key",
             type=Path,
             required=True,
-            help="public key file: {alg, key_id, public_key}, a list of them or {keys: [...]}",
+            help="public key file: a PEM public key (the alliance page's .pub file), the "
+            "base64 Ed25519 key on one line, an OpenSSH ssh-ed25519 line, or JSON "
+            "{alg, key_id, public_key}, a list of them or {keys: [...]}",
         )
 
     def handle(self, *args, receipt, key, **options):
@@ -30,8 +37,22 @@ class Command(BaseCommand):
         except (OSError, CanonicalFormError) as error:
             raise CommandError(str(error)) from None
         result = verify_receipt(data, keys)
+        unnamed = UNNAMED in keys
+        if unnamed and result.key_id:
+            self.stdout.write(
+                f"The key file names no key id: its key was tried as the receipt's key "
+                f"{result.key_id}."
+            )
         if not result.valid:
-            raise CommandError(f"NOT VALID ({result.reason}): {result.message}")
+            hint = (
+                " Or the key is not the one that key id names: download it from the alliance page."
+                if unnamed and result.reason == "bad_signature"
+                else ""
+            )
+            raise CommandError(f"NOT VALID ({result.reason}): {result.message}{hint}")
+        self._describe(result)
+
+    def _describe(self, result):
         payload = result.payload
         self.stdout.write(self.style.SUCCESS(f"VALID: signed with key {result.key_id}"))
         for label, value in [
