@@ -86,6 +86,14 @@ def stored_key_ids(prefix):
     return sorted(stem for stem in stems if belongs_to(stem, prefix))
 
 
+def new_key(*, alliance_slug, created_on):
+    """A fresh key, written nowhere: (key_id, base64 seed, raw public key)."""
+    seed = secrets.token_bytes(32)
+    public = raw_public_key(private_key_from_seed(seed))
+    key_id = key_id_for(alliance_slug=alliance_slug, created_on=created_on, public_key=public)
+    return key_id, base64.b64encode(seed).decode(), public
+
+
 def create_key(*, alliance_slug, created_on):
     """Generate a key, write its seed readable by the owner only; (key_id, raw public key)."""
     directory = keys_dir()
@@ -93,13 +101,11 @@ def create_key(*, alliance_slug, created_on):
         raise SigningKeyUnavailable(
             "Set ALLIANCE_SIGNING_KEYS_DIR to a directory where new signing keys may be written."
         )
-    seed = secrets.token_bytes(32)
-    public = raw_public_key(private_key_from_seed(seed))
-    key_id = key_id_for(alliance_slug=alliance_slug, created_on=created_on, public_key=public)
+    key_id, seed, public = new_key(alliance_slug=alliance_slug, created_on=created_on)
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = directory / f"{key_id}.key"
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w") as file:
-        file.write(base64.b64encode(seed).decode() + "\n")
+        file.write(seed + "\n")
     logger.warning("Generated the signing key %s in %s", key_id, path)
     return key_id, public

@@ -5,6 +5,24 @@ from helisa.alliance.models import Alliance
 from helisa.alliance.services.signing_keys import rotate_key
 
 
+def alliance_named(slug):
+    record = Alliance.objects.filter(slug=slug).first()
+    if record is None:
+        raise CommandError(f"No alliance {slug!r}.")
+    return record
+
+
+def rotate(command, alliance):
+    """Rotate `alliance` to a new key in the keys directory and say which."""
+    try:
+        key = rotate_key(alliance=alliance)
+    except SigningKeyUnavailable as error:
+        raise CommandError(str(error)) from None
+    command.stdout.write(
+        command.style.SUCCESS(f"New signing key {key.key_id}; earlier keys retired.")
+    )
+
+
 class Command(BaseCommand):
     help = (
         "Create a new signing key for an alliance in ALLIANCE_SIGNING_KEYS_DIR and retire the "
@@ -15,13 +33,4 @@ class Command(BaseCommand):
         parser.add_argument("--alliance", required=True, help="the alliance's slug")
 
     def handle(self, *args, alliance, **options):
-        record = Alliance.objects.filter(slug=alliance).first()
-        if record is None:
-            raise CommandError(f"No alliance {alliance!r}.")
-        try:
-            key = rotate_key(alliance=record)
-        except SigningKeyUnavailable as error:
-            raise CommandError(str(error)) from None
-        self.stdout.write(
-            self.style.SUCCESS(f"New signing key {key.key_id}; earlier keys retired.")
-        )
+        rotate(self, alliance_named(alliance))
