@@ -105,10 +105,12 @@ def test_a_representative_writes_publishes_and_changes_a_profile(organisation, r
     assert body["contact"]["email"] == "buyer@example.org"
     assert [c["code"] for c in body["countries_sought"]] == ["DE"]
 
+    # Answers are taken until the day the profile expires, never after it.
+    last_day = body["expires_on"]
     response = send(
-        client, "patch", f"/api/v1/cooperation/profiles/{body['id']}", {"deadline": "2030-01-31"}
+        client, "patch", f"/api/v1/cooperation/profiles/{body['id']}", {"deadline": last_day}
     )
-    assert response.json()["deadline"] == "2030-01-31"
+    assert response.json()["deadline"] == last_day
 
 
 def test_an_unknown_country_is_a_field_error(organisation, representative):

@@ -30,6 +30,7 @@ from .cooperation_schemas import (
     ProfileIn,
     ProfilePatch,
     ProfileSummary,
+    RenewIn,
 )
 from .language import language_of
 from .pagination import LimitOffset
@@ -149,10 +150,10 @@ def change_profile(request, profile_id: int, payload: ProfilePatch):
     return _detail(profile.pk, request.auth)
 
 
-def _state_change(request, profile_id, action):
+def _state_change(request, profile_id, action, **values):
     profile = get_object_or_404(CooperationProfile, pk=profile_id)
     require(request.auth, "cooperation.change_profile", profile)
-    action(profile=profile, by=request.auth)
+    action(profile=profile, by=request.auth, **values)
     return _detail(profile.pk, request.auth)
 
 
@@ -160,8 +161,9 @@ def _state_change(request, profile_id, action):
     "/cooperation/profiles/{int:profile_id}/publish",
     response={200: ProfileDetail, **WRITE_ERRORS},
     auth=signed_in,
-    summary="Publish a cooperation profile for six months",
-    description="A draft or withdrawn profile is listed until it expires, six months on.",
+    summary="Publish a cooperation profile",
+    description="A draft or withdrawn profile is listed until its expiry date: the one chosen "
+    "for a draft, a withdrawn profile's former one while it lies ahead, else six months on.",
 )
 def publish_profile(request, profile_id: int):
     return _state_change(request, profile_id, profile_services.publish_profile)
@@ -171,12 +173,14 @@ def publish_profile(request, profile_id: int):
     "/cooperation/profiles/{int:profile_id}/renew",
     response={200: ProfileDetail, **WRITE_ERRORS},
     auth=signed_in,
-    summary="Renew a cooperation profile for six months from today",
-    description="For a published or expired profile; the owner is reminded again before the "
-    "new expiry date.",
+    summary="Renew a cooperation profile",
+    description="For a published or expired profile: listed until `expires_on` (at most 12 "
+    "months ahead, not before the deadline for answers) or, without it, six months from today; "
+    "the owner is reminded again two weeks before the new date.",
 )
-def renew_profile(request, profile_id: int):
-    return _state_change(request, profile_id, profile_services.renew_profile)
+def renew_profile(request, profile_id: int, payload: RenewIn | None = None):
+    expires_on = payload.expires_on if payload else None
+    return _state_change(request, profile_id, profile_services.renew_profile, expires_on=expires_on)
 
 
 @router.post(

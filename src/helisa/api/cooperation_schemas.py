@@ -88,6 +88,13 @@ class ProfileDetail(ProfileSummary):
         return getattr(obj, "visible_contact", None)
 
 
+EXPIRES_ON = (
+    "The last day the profile is listed, in the future and at most 12 months ahead; null: six "
+    "months from publication (from today for a published profile). The owner is reminded two "
+    "weeks before."
+)
+
+
 class ProfileIn(Schema):
     organisation: int = Field(description="Id of the organisation the profile speaks for")
     kind: ProfileKind
@@ -100,11 +107,12 @@ class ProfileIn(Schema):
     topics: list[int] = Field([], description="Topic ids")
     countries_sought: list[str] = Field([], description="ISO alpha-2 codes (UK, EL accepted)")
     helix_roles_sought: list[HelixRole] = []
-    deadline: date | None = None
+    deadline: date | None = Field(None, description="Not after the expiry date")
+    expires_on: date | None = Field(None, description=EXPIRES_ON)
     contact_name: str = ""
     contact_email: str = ""
     contact_phone: str = ""
-    publish: bool = Field(False, description="Publish at once for six months")
+    publish: bool = Field(False, description="Publish at once, until `expires_on`")
 
 
 class ProfilePatch(Schema):
@@ -117,9 +125,18 @@ class ProfilePatch(Schema):
     countries_sought: list[str] = None
     helix_roles_sought: list[HelixRole] = None
     deadline: date | None = None
+    expires_on: date | None = Field(None, description=EXPIRES_ON)
     contact_name: str = None
     contact_email: str = None
     contact_phone: str = None
+
+
+class RenewIn(Schema):
+    expires_on: date | None = Field(
+        None,
+        description="Listed until this day, at most 12 months ahead; null or left out: "
+        "six months from today",
+    )
 
 
 class InterestIn(Schema):

@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -8,8 +9,14 @@ from helisa.registry.models import Country, HelixRole
 
 from .models import Direction, ProfileKind
 from .notification_kinds import KINDS, kinds_by_area
+from .services.profile_expiry import latest_expiry
 
 _MAIN_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def _date_input():
+    # ISO dates whatever the reader's language: what an <input type="date"> reads and sends.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _language_name(code):
@@ -44,7 +51,17 @@ class ProfileForm(SpacedFields, forms.Form):
     deadline = forms.DateField(
         label=_("Deadline for answers"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=_date_input(),
+    )
+    expires_on = forms.DateField(
+        label=_("Expires on"),
+        required=False,
+        widget=_date_input(),
+        help_text=_(
+            "The last day the profile is listed; you are reminded two weeks before to renew it. "
+            "Leave empty for six months from publication; at most 12 months ahead, and not "
+            "before the deadline for answers."
+        ),
     )
     contact_name = forms.CharField(label=_("Contact person"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("Contact email"), required=False)
@@ -94,11 +111,13 @@ class ProfileForm(SpacedFields, forms.Form):
         )
         for name in ("other_language", "other_title", "other_text", *self._language_fields()):
             self.fields[name].template_name = "registry/editing/_field.html"
+        _limit_to_a_year(self.fields["expires_on"])
         if profile is not None:
             for name in (
                 "kind",
                 "direction",
                 "deadline",
+                "expires_on",
                 "contact_name",
                 "contact_email",
                 "contact_phone",
@@ -128,6 +147,7 @@ class ProfileForm(SpacedFields, forms.Form):
                 "countries_sought",
                 "helix_roles_sought",
                 "deadline",
+                "expires_on",
             )
         ]
 
@@ -159,10 +179,29 @@ class ProfileForm(SpacedFields, forms.Form):
             "countries_sought": list(data["countries_sought"]),
             "helix_roles_sought": data["helix_roles_sought"],
             "deadline": data.get("deadline"),
+            "expires_on": data.get("expires_on"),
             "contact_name": data.get("contact_name", ""),
             "contact_email": data.get("contact_email", ""),
             "contact_phone": data.get("contact_phone", ""),
         }
+
+
+def _limit_to_a_year(field):
+    # Only an upper bound for the browser: an expired profile's past date must still submit.
+    field.widget.attrs["max"] = latest_expiry(timezone.localdate()).isoformat()
+
+
+class RenewForm(SpacedFields, forms.Form):
+    expires_on = forms.DateField(
+        label=_("Listed until"),
+        required=False,
+        widget=_date_input(),
+        help_text=_("Leave empty for six months from today; at most 12 months ahead."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit_to_a_year(self.fields["expires_on"])
 
 
 class OrganisationChoiceForm(forms.Form):

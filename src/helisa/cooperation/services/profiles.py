@@ -1,7 +1,5 @@
 """Every change of a cooperation profile: writing, publishing, renewal, withdrawal, expiry."""
 
-from datetime import timedelta
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,9 +14,16 @@ from helisa.core.translated import clean_translations
 from helisa.registry.models import HelixRole
 
 from .notifications import absolute_url, notify_all
+from .profile_expiry import (
+    REMINDER_BEFORE,
+    VALIDITY,  # noqa: F401 -- callers and tests know the default period from here
+    chosen_expiry,
+    deadline_error,
+    expiry_on_publishing,
+    expiry_on_renewal,
+    listed_until,
+)
 
-VALIDITY = timedelta(days=183)  # six months: a profile says what is sought now
-REMINDER_BEFORE = timedelta(days=14)
 _SCALAR = ("kind", "direction", "contact_name", "contact_email", "contact_phone")
 _MANY = ("sectors", "topics", "countries_sought")
 
@@ -28,8 +33,7 @@ def _require(by, permission, obj):
         raise PermissionDenied(_("You may not change this cooperation profile."))
 
 
-def _check(profile):
-    errors = {}
+def _check(profile, errors, *, today):
     fixed = FIXED_DIRECTION.get(profile.kind)
     if not profile.direction and fixed:
         profile.direction = fixed
@@ -46,6 +50,9 @@ def _check(profile):
         errors["helix_roles_sought"] = _("Unknown helix roles: %(roles)s.") % {
             "roles": ", ".join(sorted(unknown))
         }
+    expires_on = listed_until(profile, today=today)
+    if "expires_on" not in errors and (error := deadline_error(profile.deadline, expires_on)):
+        errors["deadline"] = error
     if errors:
         raise ValidationError(errors)
 
@@ -56,7 +63,15 @@ def _search_text(profile):
     return fold(" ".join(part for part in parts if part))
 
 
-def _apply(profile, values):
+def _apply(profile, values, *, today):
+    errors = {}
+    if "expires_on" in values:
+        expires_on, error = chosen_expiry(profile, values["expires_on"], today=today)
+        if error:
+            errors["expires_on"] = error
+        elif expires_on != profile.expires_on and profile.status == ProfileStatus.PUBLISHED:
+            profile.renewal_reminded_at = None  # the reminder comes again before the new date
+        profile.expires_on = expires_on
     if values.get("kind") in FIXED_DIRECTION and not values.get("direction"):
         values = {**values, "direction": FIXED_DIRECTION[values["kind"]]}
     for name in _SCALAR:
@@ -70,7 +85,7 @@ def _apply(profile, values):
         profile.text = clean_translations(values["text"])
     if "helix_roles_sought" in values:
         profile.helix_roles_sought = sorted(set(values["helix_roles_sought"] or []))
-    _check(profile)
+    _check(profile, errors, today=today)
     profile.search_text = _search_text(profile)
 
 
@@ -81,21 +96,21 @@ def _save_many(profile, values):
 
 
 @transaction.atomic
-def create_profile(*, organisation, by, publish=False, **values):
+def create_profile(*, organisation, by, publish=False, now=None, **values):
     _require(by, "cooperation.add_profile", organisation)
     profile = CooperationProfile(organisation=organisation, created_by=by)
-    _apply(profile, {"direction": "", **values})
+    _apply(profile, {"direction": "", **values}, today=timezone.localdate(now))
     profile.save()
     _save_many(profile, values)
     if publish:
-        publish_profile(profile=profile, by=by)
+        publish_profile(profile=profile, by=by, now=now)
     return profile
 
 
 @transaction.atomic
-def update_profile(*, profile, by, **values):
+def update_profile(*, profile, by, now=None, **values):
     _require(by, "cooperation.change_profile", profile)
-    _apply(profile, values)
+    _apply(profile, values, today=timezone.localdate(now))
     profile.save()
     _save_many(profile, values)
     if profile.status == ProfileStatus.PUBLISHED:
@@ -108,9 +123,9 @@ def publish_profile(*, profile, by, now=None):
     if profile.status not in (ProfileStatus.DRAFT, ProfileStatus.WITHDRAWN):
         raise ValidationError(_("Only a draft or withdrawn profile can be published."))
     now = now or timezone.now()
+    profile.expires_on = expiry_on_publishing(profile, today=timezone.localdate(now))
     profile.status = ProfileStatus.PUBLISHED
     profile.published_at = profile.published_at or now
-    profile.expires_on = timezone.localdate(now) + VALIDITY
     profile.renewal_reminded_at = None
     profile.save(
         update_fields=["status", "published_at", "expires_on", "renewal_reminded_at", "updated_at"]
@@ -118,14 +133,15 @@ def publish_profile(*, profile, by, now=None):
     return profile
 
 
-def renew_profile(*, profile, by, now=None):
-    """Six more months from today (never more), for a published or expired profile."""
+def renew_profile(*, profile, by, now=None, expires_on=None):
+    """Listed until `expires_on` (at most a year ahead), or six more months from today, for a
+    published or expired profile."""
     _require(by, "cooperation.change_profile", profile)
     if profile.status not in (ProfileStatus.PUBLISHED, ProfileStatus.EXPIRED):
         raise ValidationError(_("Only a published or expired profile can be renewed."))
     now = now or timezone.now()
+    profile.expires_on = expiry_on_renewal(profile, expires_on, today=timezone.localdate(now))
     profile.status = ProfileStatus.PUBLISHED
-    profile.expires_on = timezone.localdate(now) + VALIDITY
     profile.renewed_at = now
     profile.renewal_reminded_at = None
     profile.save(

@@ -6,14 +6,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from helisa.cooperation import queries
-from helisa.cooperation.forms import OrganisationChoiceForm, ProfileForm, SavedSearchForm
+from helisa.cooperation.forms import (
+    OrganisationChoiceForm,
+    ProfileForm,
+    RenewForm,
+    SavedSearchForm,
+)
 from helisa.cooperation.models import CooperationProfile, ExpressionOfInterest, Follow
 from helisa.cooperation.services import profiles as services
 from helisa.cooperation.services.interest import deadline_passed
+from helisa.cooperation.services.profile_expiry import expiry_on_publishing
 from helisa.core.paging import paginate
 
 from .interest import interest_form_for
@@ -136,38 +144,63 @@ def profile_edit(request, pk):
     )
 
 
-def _state_change(request, pk, action, done):
+def _state_change(request, pk, action, done, form=None):
     profile = _managed_profile(request, pk)
-    if request.method == "POST":
+    if request.method == "POST" and (form is None or form.is_valid()):
+        values = form.cleaned_data if form is not None else {}
         try:
-            action(profile=profile, by=request.user)
+            action(profile=profile, by=request.user, **values)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            if form is None:
+                messages.error(request, " ".join(exc.messages))
+                return redirect(profile)
+            form.add_error(None, exc)
         else:
-            messages.success(request, done)
-        return redirect(profile)
-    return render(
-        request,
-        "cooperation/confirm.html",
-        {"profile": profile, "action": request.resolver_match.url_name},
-    )
+            messages.success(request, done(profile))
+            return redirect(profile)
+    context = {"profile": profile, "action": request.resolver_match.url_name, "form": form}
+    if context["action"] == "publish":
+        context["listed_until"] = _listed_until(profile)
+    return render(request, "cooperation/confirm.html", context)
+
+
+def _listed_until(profile):
+    try:
+        return expiry_on_publishing(profile, today=timezone.localdate())
+    except ValidationError:
+        return None  # the owner's date has passed: publishing says so
 
 
 @login_required
 def profile_publish(request, pk):
-    return _state_change(request, pk, services.publish_profile, _("The profile is published."))
+    return _state_change(
+        request,
+        pk,
+        services.publish_profile,
+        lambda profile: _("The profile is published until %(date)s.") % _until(profile),
+    )
 
 
 @login_required
 def profile_renew(request, pk):
     return _state_change(
-        request, pk, services.renew_profile, _("The profile is renewed for six months.")
+        request,
+        pk,
+        services.renew_profile,
+        lambda profile: _("The profile is renewed until %(date)s.") % _until(profile),
+        form=RenewForm(request.POST or None),
     )
+
+
+def _until(profile):
+    return {"date": date_format(profile.expires_on, "DATE_FORMAT")}
 
 
 @login_required
 def profile_withdraw(request, pk):
-    return _state_change(request, pk, services.withdraw_profile, _("The profile is withdrawn."))
+    return _state_change(
+        request, pk, services.withdraw_profile, lambda profile: _("The profile is withdrawn.")
+    )
 
 
 @login_required
