@@ -9,7 +9,12 @@ from helisa.congress import b2b_queries as queries
 from helisa.congress.models import MeetingRequest, ScheduleRun
 from helisa.congress.services import b2b_participants, b2b_requests, b2b_scheduling
 
-from . import congress_b2b_organise, congress_b2b_participation
+from . import (
+    congress_b2b_mine,
+    congress_b2b_organise,
+    congress_b2b_participation,
+    congress_b2b_settings,
+)
 from .auth import signed_in
 from .congress_b2b_access import congress_or_404, me_or_404, run_service
 from .congress_b2b_schemas import (
@@ -30,6 +35,8 @@ from .schemas import WRITE_ERRORS
 router = Router(tags=["B2B meetings"])
 router.add_router("", congress_b2b_participation.router)
 router.add_router("", congress_b2b_organise.router)
+router.add_router("", congress_b2b_settings.router)
+router.add_router("", congress_b2b_mine.router)
 
 
 # Participants

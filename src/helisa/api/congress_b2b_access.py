@@ -7,6 +7,7 @@ from helisa.congress import b2b_queries as queries
 from helisa.congress.models import Congress
 
 from .errors import conflicts_as_409
+from .permissions import require
 
 CONFLICTS = {
     "exists",
@@ -32,3 +33,10 @@ def me_or_404(request, congress):
         queries.participants(congress).select_related("congress"),
         registration__user=request.auth,
     )
+
+
+def organised(request, slug):
+    """The congress, for its organisers only (the pages' rule congress.run_b2b), else 403."""
+    congress = congress_or_404(slug)
+    require(request.auth, "congress.run_b2b", congress)
+    return congress

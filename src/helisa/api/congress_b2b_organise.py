@@ -14,19 +14,12 @@ from helisa.congress.services import b2b_meetings, b2b_scheduling
 from helisa.congress.slots import local_label
 
 from .auth import signed_in
-from .congress_b2b_access import congress_or_404, run_service
+from .congress_b2b_access import organised, run_service
 from .congress_b2b_schemas import LockIn, MeetingIn, OrganiserMeetingOut, PlanSlot, RunOut
 from .pagination import LimitOffset
-from .permissions import require
 from .schemas import WRITE_ERRORS
 
 router = Router(tags=["B2B meetings: organisers"])
-
-
-def _organised(request, slug):
-    congress = congress_or_404(slug)
-    require(request.auth, "congress.run_b2b", congress)
-    return congress
 
 
 def _meeting(congress, meeting_id):
@@ -41,7 +34,7 @@ def _meeting(congress, meeting_id):
     description="409 unless the run is a draft (or failed).",
 )
 def discard_run(request, slug: str, run_id: int):
-    congress = _organised(request, slug)
+    congress = organised(request, slug)
     run = get_object_or_404(ScheduleRun, congress=congress, pk=run_id)
     return run_service(b2b_scheduling.discard_run, run=run, by=request.auth)
 
@@ -55,7 +48,7 @@ def discard_run(request, slug: str, run_id: int):
 )
 @paginate(LimitOffset)
 def list_meetings(request, slug: str):
-    return queries.active_meetings(_organised(request, slug))
+    return queries.active_meetings(organised(request, slug))
 
 
 @router.post(
@@ -66,7 +59,7 @@ def list_meetings(request, slug: str):
     description="Between two or more participants of the congress; the next schedule places it.",
 )
 def add_meeting(request, slug: str, payload: MeetingIn):
-    congress = _organised(request, slug)
+    congress = organised(request, slug)
     wanted = set(payload.participants)
     found = list(B2BParticipant.objects.filter(congress=congress, pk__in=wanted))
     if len(found) != len(wanted):
@@ -92,7 +85,7 @@ def add_meeting(request, slug: str, payload: MeetingIn):
     "422 for an unknown slot, a table out of range or one another locked meeting holds.",
 )
 def lock_meeting(request, slug: str, meeting_id: int, payload: LockIn):
-    congress = _organised(request, slug)
+    congress = organised(request, slug)
     meeting = _meeting(congress, meeting_id)
     b2b_meetings.lock_meeting(
         meeting=meeting, slot=payload.slot, table=payload.table, by=request.auth
@@ -108,7 +101,7 @@ def lock_meeting(request, slug: str, meeting_id: int, payload: LockIn):
     description="The next schedule may move it again.",
 )
 def unlock_meeting(request, slug: str, meeting_id: int):
-    congress = _organised(request, slug)
+    congress = organised(request, slug)
     b2b_meetings.unlock_meeting(meeting=_meeting(congress, meeting_id), by=request.auth)
     return _meeting(congress, meeting_id)
 
@@ -122,7 +115,7 @@ def unlock_meeting(request, slug: str, meeting_id: int):
     "with its meetings by table.",
 )
 def table_plan(request, slug: str):
-    congress = _organised(request, slug)
+    congress = organised(request, slug)
     return [
         {
             "slot": slot.id,

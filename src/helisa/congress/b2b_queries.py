@@ -14,7 +14,7 @@ from helisa.congress.models import (
     ScheduleRun,
     ScheduleRunStatus,
 )
-from helisa.congress.slots import SessionSpec, derive_slots
+from helisa.congress.slots import SessionSpec, derive_slots, suggested_tables
 from helisa.cooperation.queries import listed_profiles
 
 
@@ -179,3 +179,17 @@ def meeting_minutes(congress):
 
 def congress_minutes(congress):
     return timedelta(minutes=meeting_minutes(congress))
+
+
+def matchmaking_plan(congress):
+    """Sessions with their slots, the meetings expected and the tables the usual rule suggests:
+    what the organiser's settings page and API show beside the settings."""
+    sessions = slots_by_session(congress)
+    slot_count = sum(len(slots) for _session, slots in sessions)
+    expected = active_meetings(congress).count()
+    return {
+        "sessions": sessions,
+        "slot_count": slot_count,
+        "expected": expected,
+        "suggestion": suggested_tables(expected_meetings=expected, slot_count=slot_count),
+    }

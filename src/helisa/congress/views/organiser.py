@@ -17,7 +17,6 @@ from helisa.congress.b2b_forms import LockForm, MeetingForm, RunForm, SessionFor
 from helisa.congress.b2b_review import review
 from helisa.congress.models import MatchmakingSession, ScheduleRun
 from helisa.congress.services import b2b_meetings, b2b_participants, b2b_scheduling, b2b_settings
-from helisa.congress.slots import suggested_tables
 from helisa.core.paging import paginate
 
 from .b2b import congress_or_404
@@ -47,20 +46,14 @@ def dashboard(request, slug):
         else:
             messages.success(request, _("The matchmaking settings are saved."))
             return redirect("congress:b2b_organise", slug)
-    sessions = queries.slots_by_session(congress)
-    slot_count = sum(len(slots) for _session, slots in sessions)
-    expected = queries.active_meetings(congress).count()
     return render(
         request,
         "congress/b2b/organise.html",
         {
             "congress": congress,
             "form": form,
-            "sessions": sessions,
+            **queries.matchmaking_plan(congress),
             "session_form": SessionForm(),
-            "slot_count": slot_count,
-            "expected": expected,
-            "suggestion": suggested_tables(expected_meetings=expected, slot_count=slot_count),
             "runs": ScheduleRun.objects.filter(congress=congress)[:10],
             "run_form": RunForm(),
         },
