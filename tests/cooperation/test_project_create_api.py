@@ -132,7 +132,7 @@ def test_recording_makes_a_bounded_number_of_queries(
 ):
     api = client_for(member)
     post(api, payload_for(mine, others, acronym="FIRST"))
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(12):
         assert post(api, payload_for(mine, others)).status_code == 201
     assert Project.objects.filter(status=ProjectStatus.FUNDED).count() == 2
     assert (

@@ -10,6 +10,7 @@ from helisa.registry.models import Organisation
 from .models import PartnerRole, ProjectStatus
 
 FACTS = ("title", "acronym", "budget", "start_date", "end_date")
+NO_SUCH_ORGANISATION = _("No organisation has this number.")
 
 
 class OrganisationNumberField(forms.IntegerField):
@@ -28,7 +29,7 @@ class OrganisationNumberField(forms.IntegerField):
             return None
         organisation = Organisation.objects.filter(pk=pk).first()
         if organisation is None:
-            raise forms.ValidationError(_("No organisation has this number."))
+            raise forms.ValidationError(NO_SUCH_ORGANISATION)
         return organisation
 
 
@@ -158,12 +159,15 @@ class NewProjectForm(ProjectFacts):
     def __init__(self, *args, organisations, calls, rows=ROWS, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        if len(only := list(organisations[:2])) == 1:  # one's own organisation, chosen already
+            self.fields["organisation"].initial = only[0].pk
         self.fields["call"].queryset = calls
         self.rows = rows
         for i in range(rows):
-            self.fields[f"partner_{i}"] = OrganisationNumberField(
+            self.fields[f"partner_{i}"] = forms.IntegerField(
                 label=_("Partner %(n)s: its number in the registry") % {"n": i + 1},
-                help_text="",
+                required=False,
+                min_value=1,
             )
             self.fields[f"role_{i}"] = forms.ChoiceField(
                 label=_("Role of partner %(n)s") % {"n": i + 1},
@@ -171,6 +175,21 @@ class NewProjectForm(ProjectFacts):
                 initial=PartnerRole.PARTNER,
                 required=False,  # an empty row needs none
             )
+
+    def clean(self):
+        """Each row's number as the organisation it names, all looked up at once."""
+        data = super().clean()
+        numbers = {}
+        for i in range(self.rows):
+            if (pk := data.get(f"partner_{i}")) is not None:
+                numbers[i] = pk
+        found = Organisation.objects.in_bulk(set(numbers.values()))
+        for i, pk in numbers.items():
+            if pk in found:
+                data[f"partner_{i}"] = found[pk]
+            else:
+                self.add_error(f"partner_{i}", NO_SUCH_ORGANISATION)
+        return data
 
     def call_fields(self):
         return [self[n] for n in ("call", "call_topic", "status")]

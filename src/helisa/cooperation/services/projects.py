@@ -81,11 +81,12 @@ def create_project(
 
 
 def _partner_errors(partners):
+    errors = []
     if sum(role == PartnerRole.COORDINATOR for _o, role, _c in partners) != 1:
-        return {"partners": [_("A project has exactly one coordinator.")]}
+        errors.append(_("A project has exactly one coordinator."))
     if len({organisation.pk for organisation, _role, _c in partners}) != len(partners):
-        return {"partners": [_("An organisation is a partner of a project only once.")]}
-    return {}
+        errors.append(_("An organisation is a partner of a project only once."))
+    return {"partners": errors} if errors else {}
 
 
 def _fact_errors(*, title, budget, start, end):
