@@ -73,4 +73,4 @@ def test_the_public_list_shows_the_revoked_signature_marked_and_the_new_one(
     page = response.content.decode()
     assert first.receipt_digest in page and again.receipt_digest in page
     assert page.count("Signed by mistake") == 1
-    assert response.context["counts"] == {"organisations": 1, "countries": 1}
+    assert response.context["listing"].counts == {"organisations": 1, "countries": 1}

@@ -61,14 +61,6 @@ def by_country(signatures):
     return group_by_country(signatures, lambda signature: signature.organisation.country_id)
 
 
-def signatory_counts(signatures):
-    valid = [s for s in signatures if not s.revoked_at]
-    return {
-        "organisations": len({s.organisation_id for s in valid}),
-        "countries": len({s.organisation.country_id for s in valid}),
-    }
-
-
 def revoked_digests(digests):
     return set(
         Signature.objects.filter(receipt_digest__in=digests, revoked_at__isnull=False).values_list(

@@ -23,6 +23,7 @@ from helisa.alliance.forms_declarations import (
 from helisa.alliance.models import Alliance, Signature, SigningKey, VersionStatus
 from helisa.alliance.receipts import public_key_document, public_key_pem, receipt_file
 from helisa.alliance.services import signing
+from helisa.alliance.signatory_pages import signatory_page
 from helisa.alliance.verification import check_receipt
 
 
@@ -36,7 +37,7 @@ def declaration(request, alliance, slug):
     manages = request.user.has_perm("alliance.manage_declarations", declaration.alliance)
     versions = declaration.versions.all() if manages else queries.published_versions(declaration)
     current = queries.current_version(declaration)
-    signatures = list(queries.signatures_of(current)) if current else []
+    listing = signatory_page(current, request.GET.get("page")) if current else None
     return render(
         request,
         "alliance/declaration.html",
@@ -46,8 +47,7 @@ def declaration(request, alliance, slug):
             "current": current,
             "sections": language_sections(current) if current else [],
             "manages": manages,
-            "groups": queries.by_country(signatures),
-            "counts": queries.signatory_counts(signatures),
+            "listing": listing,
             "can_revoke": request.user.has_perm("alliance.revoke_signature", declaration.alliance),
         },
     )
@@ -58,7 +58,6 @@ def signatories(request, alliance, slug, number):
     version = queries.version_of(declaration, number)
     if version.status == VersionStatus.DRAFT:
         raise Http404
-    rows = list(queries.signatures_of(version))
     return render(
         request,
         "alliance/signatories.html",
@@ -67,8 +66,7 @@ def signatories(request, alliance, slug, number):
             "version": version,
             "outdated": queries.is_outdated(version),
             "sections": language_sections(version),
-            "groups": queries.by_country(rows),
-            "counts": queries.signatory_counts(rows),
+            "listing": signatory_page(version, request.GET.get("page")),
             "can_revoke": request.user.has_perm("alliance.revoke_signature", declaration.alliance),
         },
     )
