@@ -188,7 +188,8 @@ def profile_renew(request, pk):
         pk,
         services.renew_profile,
         lambda profile: _("The profile is renewed until %(date)s.") % _until(profile),
-        form=RenewForm(request.POST or None),
+        # Bound even to an empty POST: an empty date asks for the default period.
+        form=RenewForm(request.POST if request.method == "POST" else None),
     )
 
 
