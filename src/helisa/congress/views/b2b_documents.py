@@ -1,20 +1,17 @@
 """A participant's schedule as PDF and iCal, in their language; the table plan for staff."""
 
-from zoneinfo import ZoneInfo
-
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from helisa.congress import b2b_documents as documents
+from helisa.congress import b2b_my_schedule as my_schedule
 from helisa.congress import b2b_queries as queries
 from helisa.congress.b2b_rules import congress_of  # noqa: F401  (registers the permissions)
-from helisa.congress.models import Congress, MeetingMode
+from helisa.congress.models import Congress
 from helisa.congress.slots import local_label
 from helisa.core.translated import in_language
 
@@ -30,77 +27,21 @@ def _me(request, congress):
     return participant
 
 
-def _others(meeting, participant):
-    return ", ".join(
-        f"{p.registration.name_on_badge} ({p.organisation})"
-        if p.organisation
-        else p.registration.name_on_badge
-        for p in meeting.participants.all()
-        if p.pk != participant.pk
-    )
-
-
-def _where(meeting):
-    if meeting.mode == MeetingMode.ONLINE:
-        return _("Online")
-    return _("Table %(n)s") % {"n": meeting.table} if meeting.table else _("Table to be announced")
-
-
-def _local(moment, congress):
-    return moment.astimezone(ZoneInfo(congress.time_zone))
-
-
 @login_required
 def schedule_ics(request, slug):
-    congress = _congress(slug)
-    participant = _me(request, congress)
-    minutes = queries.congress_minutes(congress)
-    with translation.override(participant.registration.language or settings.LANGUAGE_CODE):
-        name = str(in_language(congress.name))
-        events = [
-            {
-                "uid": f"b2b-meeting-{m.pk}",
-                "start": m.slot_start,
-                "end": m.slot_start + minutes,
-                "summary": _("B2B meeting: %(who)s") % {"who": _others(m, participant)},
-                "location": m.video_link
-                if m.mode == MeetingMode.ONLINE
-                else f"{_where(m)}, {congress.venue or congress.city}",
-                "description": name,
-            }
-            for m in queries.meetings_of(participant, published_only=True)
-        ]
-        body = documents.render_ical(
-            calendar_name=_("B2B meetings at %(name)s") % {"name": name}, events=events
-        )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="b2b-{congress.slug}.ics"'
+    participant = _me(request, _congress(slug))
+    response = HttpResponse(
+        my_schedule.schedule_ics(participant), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="b2b-{slug}.ics"'
     return response
 
 
 @login_required
 def schedule_pdf(request, slug):
-    congress = _congress(slug)
-    participant = _me(request, congress)
-    minutes = queries.congress_minutes(congress)
-    with translation.override(participant.registration.language or settings.LANGUAGE_CODE):
-        rows = [
-            (
-                f"{_local(m.slot_start, congress):%d.%m.%Y %H:%M}–{_local(m.slot_start + minutes, congress):%H:%M}",
-                _where(m),
-                _others(m, participant),
-                m.video_link,
-            )
-            for m in queries.meetings_of(participant, published_only=True)
-        ]
-        body = documents.render_schedule_pdf(
-            title=_("My B2B meetings"),
-            subtitle=f"{participant.registration.name_on_badge} · {in_language(congress.name)}",
-            rows=rows,
-            empty=_("No meeting has been scheduled for you yet."),
-        )
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="b2b-{congress.slug}.pdf"'
+    participant = _me(request, _congress(slug))
+    response = HttpResponse(my_schedule.schedule_pdf(participant), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="b2b-{slug}.pdf"'
     return response
 
 
@@ -126,7 +67,7 @@ def table_plan_pdf(request, slug):
     plan = _plan(request, congress)
     slots = [
         (
-            f"{_local(slot.starts_at, congress):%d.%m} {label}",
+            f"{my_schedule.local(slot.starts_at, congress):%d.%m} {label}",
             [
                 (
                     m.table if m.table else _("online"),
