@@ -7,10 +7,9 @@ from django.test import Client
 
 from helisa.congress.b2b_queries import congress_slots
 from helisa.congress.models import FollowUp
-from tests.congress.factories import ParticipantFactory
 from tests.congress.test_b2b_api import API, client_for
 from tests.congress.test_b2b_api_actions import _error
-from tests.congress.test_query_counts import _meet, _queries
+from tests.congress.test_query_counts import _meet, _queries, _same_with_three
 
 
 @pytest.fixture
@@ -59,14 +58,8 @@ def test_strangers_get_no_schedule(b2b, outsider, schedule):
 
 @pytest.mark.parametrize("path", ["meetings.pdf", "meetings.ics"])
 def test_my_schedule_costs_the_same_with_1_and_3_meetings(b2b, congress, morning, people, path):
-    host, slots = people[0], congress_slots(congress)
-    api, url = client_for(host.registration.user), f"{b2b}/{path}"
-    _meet(host, people[1], slots[0])
-    api.get(url)
-    one = _queries(api, url)
-    for index in range(2):
-        _meet(host, ParticipantFactory(congress=congress), slots[index + 1], table=2 + index)
-    assert _queries(api, url) == one
+    host = people[0]
+    _same_with_three(client_for(host.registration.user), congress, host, f"{b2b}/{path}")
 
 
 # Follow-ups

@@ -10,10 +10,9 @@ from django.test import Client
 from helisa.congress.b2b_queries import congress_slots
 from helisa.congress.models import FollowUp, MatchmakingSession, MatchmakingSettings
 from helisa.congress.services import b2b_follow_ups, b2b_meetings
-from tests.congress.factories import ParticipantFactory
 from tests.congress.test_b2b_api import API, client_for
 from tests.congress.test_b2b_api_actions import _error
-from tests.congress.test_query_counts import _meet, _queries
+from tests.congress.test_query_counts import _meet, _same_with_three
 
 
 @pytest.fixture
@@ -178,11 +177,4 @@ def test_strangers_get_neither_the_statistics_nor_the_export(organise, held, out
 def test_the_organisers_reads_cost_the_same_with_1_and_3_meetings(
     api, organise, congress, morning, people, path
 ):
-    host, slots = people[0], congress_slots(congress)
-    url = f"{organise}/{path}"
-    _meet(host, people[1], slots[0])
-    api.get(url)
-    one = _queries(api, url)
-    for index in range(2):
-        _meet(host, ParticipantFactory(congress=congress), slots[index + 1], table=2 + index)
-    assert _queries(api, url) == one
+    _same_with_three(api, congress, people[0], f"{organise}/{path}")
