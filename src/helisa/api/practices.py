@@ -14,7 +14,7 @@ from helisa.cooperation.queries_practices import filter_practices, practice_for_
 from helisa.cooperation.services import practices as services
 from helisa.registry.models import Cluster
 
-from . import practices_attachments, practices_workflow
+from . import practices_attachments, practices_coauthors, practices_workflow
 from .auth import SessionAuth, TokenAuth, signed_in
 from .pagination import LimitOffset
 from .permissions import require
@@ -31,9 +31,10 @@ from .references import resolve
 from .schemas import READ_ERRORS, WRITE_ERRORS
 
 router = Router(tags=["Good practices"])
-# The authors' cases, the moderation queue, attachments: in modules of their own.
+# The authors' cases, the moderation queue, attachments, co-authors: in modules of their own.
 router.add_router("", practices_workflow.router)
 router.add_router("", practices_attachments.router)
+router.add_router("", practices_coauthors.router)
 
 
 def _anonymous(request):
