@@ -3,7 +3,7 @@
 import pytest
 
 from helisa.registry.models import Cluster, HelixRole, Organisation
-from helisa.registry.queries import filter_clusters, search_organisations
+from helisa.registry.queries import filter_clusters, filter_organisations, search_organisations
 from helisa.registry.services.organisations import create_organisation, update_organisation
 from tests.factories import ClusterFactory, country
 
@@ -101,3 +101,11 @@ def test_clusters_are_found_by_their_name():
 
     assert list(filter_clusters({"q": "mazowiecki"})) == [Cluster.objects.get()]
     assert list(filter_clusters({"q": "wielkopolski"})) == []
+
+
+def test_matches_of_a_search_are_listed_by_name():
+    # On PostgreSQL a word few organisations share is sorted by an expression, not the index.
+    for name in ["Zefir Sofia", "Alfa Sofia", "Mleczarnia Sofia", "Beta Varna"]:
+        organisation(name, city="София", code="BG")
+    listed = filter_organisations({"q": "sofia"}).values_list("legal_name", flat=True)
+    assert list(listed) == ["Alfa Sofia", "Beta Varna", "Mleczarnia Sofia", "Zefir Sofia"]

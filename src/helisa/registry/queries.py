@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.db.models import BigIntegerField, BooleanField, Count, F, Func, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
@@ -127,7 +128,7 @@ def search_organisations(qs, text):
 def _is_common(ids, using):
     sql, params = ids.sql, ids.params
     # The SQL is our own constant text; the searched words travel as parameters.
-    query = f"SELECT count(*) FROM ({sql} LIMIT {COMMON_WORD_HITS})"  # noqa: S608
+    query = f"SELECT count(*) FROM ({sql} LIMIT {COMMON_WORD_HITS}) AS matches"  # noqa: S608
     with connections[using].cursor() as cursor:
         cursor.execute(query, params)
         return cursor.fetchone()[0] >= COMMON_WORD_HITS
@@ -224,7 +225,25 @@ def filter_organisations(params):
             ),
             checked=bool(region),
         )
-    return qs.order_by("legal_name", "pk")
+    return qs.order_by(_name_order(_value(params, "q"), qs.db), "pk")
+
+
+def _name_order(text, using):
+    """legal_name, or on PostgreSQL for a word few organisations share, an equal expression.
+
+    PostgreSQL's estimate of how many organisations match is right, but it takes them as spread
+    evenly over the names: for 577 matches clustered late in the alphabet ("sofia") it walks the
+    name index through 12,000 rows (40 ms) where sorting the matches takes 1 ms. An expression
+    the index does not serve makes it sort; a common word still walks the index.
+    """
+    words = fold_words(text)
+    if (
+        words
+        and connections[using].vendor == "postgresql"
+        and not _is_common(_matching_organisation_ids(words, using), using)
+    ):
+        return Concat(F("legal_name"), Value("")).asc()
+    return F("legal_name").asc()
 
 
 def filter_clusters(params):
