@@ -5,8 +5,6 @@ askew, on a grey desk); the page, finding no BarcodeDetector, posts frames to th
 decodes them (congress/qr_frames.py), and the arrival is recorded once.
 """
 
-import os
-
 import pytest
 from PIL import Image
 
@@ -41,14 +39,13 @@ def write_camera_video(path, qr_png, *, frames=10):
 
 
 @pytest.fixture
-def camera_browser(chromium_path, tmp_path):
+def camera_browser(chromium_path, monkeypatch):
     """launch(video) starts a Chromium whose camera plays `video`, granted without asking."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         no_browser("The playwright package is not installed; browser tests skipped")
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # as in conftest.browser
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # as in conftest.browser
     playwright = sync_playwright().start()
     launched = []
 
@@ -73,10 +70,6 @@ def camera_browser(chromium_path, tmp_path):
             browser.close()
     finally:
         playwright.stop()
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def _signed_in_context(browser, live_server, user):
