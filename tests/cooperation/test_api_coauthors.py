@@ -10,21 +10,14 @@ from helisa.cooperation.services import practices as services
 from helisa.cooperation.services.practice_coauthors import answer_invitation
 from helisa.registry.models import RoleKind
 from tests.api.conftest import client_for, error_of
+from tests.cooperation import test_practice_coauthors as page_tests
 from tests.cooperation.api_helpers import queries_for
 from tests.factories import ClusterFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/cooperation/practices/coauthor-invitations"
-
-
-@pytest.fixture
-def partner(db):
-    return ClusterFactory(name="Baltic Maritime Cluster")
-
-
-@pytest.fixture
-def partner_manager(partner):
-    return RoleFactory(organisation=partner.organisation, kind=RoleKind.CLUSTER_MANAGER).user
+# The invited cluster and its manager, as in the page's tests.
+partner, partner_manager = page_tests.partner, page_tests.partner_manager
 
 
 def invite(cluster, owner, *invited, title="Joint pilot lines"):

@@ -16,29 +16,19 @@ from helisa.registry.models import Cluster
 
 from .auth import signed_in
 from .errors import Conflict
-from .language import label_in
 from .pagination import LimitOffset
 from .permissions import require
-from .practices_schemas import AuthorRef
+from .practices_schemas import AuthorRef, PracticeSummary
 from .schemas import WRITE_ERRORS, Error
 
 router = Router(tags=["Good practices"])
 URL = "/cooperation/practices/coauthor-invitations"
 
 
-class InvitedPractice(Schema):
-    id: int
-    title: str = Field(description="In the language asked for, with a fallback")
+class InvitedPractice(PracticeSummary):
+    """The case, with the clusters that already sign it."""
+
     status: PracticeStatus
-    authors: list[AuthorRef] = Field(description="The clusters that already sign the case")
-
-    @staticmethod
-    def resolve_title(obj, context):
-        return label_in(obj.title, context)
-
-    @staticmethod
-    def resolve_authors(obj):
-        return list(obj.authors.all())
 
 
 class CoAuthorInvitationOut(Schema):
