@@ -83,3 +83,7 @@ def test_a_page_costs_as_many_queries_for_one_signatory_as_for_many(
     with CaptureQueriesContext(connection) as many:
         client.get(address)
     assert len(many.captured_queries) == len(one.captured_queries) <= 5
+
+
+def test_a_version_nobody_signed_says_so(client, version):
+    assert "Nobody has signed yet." in get(client, signatories_url(version), "en")

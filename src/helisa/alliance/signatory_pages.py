@@ -43,17 +43,20 @@ def _per_country(version):
 
 def signatory_page(version, number, *, per_page=None):
     countries = _per_country(version)
-    rank = Case(
-        *(
-            When(organisation__country_id=row["organisation__country_id"], then=Value(index))
-            for index, row in enumerate(countries)
-        ),
-        default=Value(len(countries)),
-        output_field=IntegerField(),
-    )
+    rows = signatures_of(version)
+    if countries:  # else a bare default would read as ORDER BY 0, a column position
+        rank = Case(
+            *(
+                When(organisation__country_id=row["organisation__country_id"], then=Value(index))
+                for index, row in enumerate(countries)
+            ),
+            default=Value(len(countries)),
+            output_field=IntegerField(),
+        )
+        rows = rows.alias(country_rank=rank).order_by("country_rank", "signed_at", "pk")
     total = sum(row["signatures"] for row in countries)
     page = paginate(
-        signatures_of(version).alias(country_rank=rank).order_by("country_rank", "signed_at", "pk"),
+        rows,
         number,
         per_page=per_page or PER_PAGE,
         count=total,
