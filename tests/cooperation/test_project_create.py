@@ -187,3 +187,13 @@ def test_the_service_refuses_every_wrong_value_at_once(mine, others):
         "An organisation is a partner of a project only once.",
     ]
     assert not Project.objects.exists()
+
+
+def test_a_proposal_is_seen_by_its_consortium_only(member, mine, others, outsider):
+    response = signed_in(member).post(URL, form_data(mine, others, status="proposal"))
+    project = Project.objects.get()
+    assert project.status == ProjectStatus.PROPOSAL
+    partner_of_it = RoleFactory(organisation=others[1]).user  # neither coordinating nor recording
+    assert "GREENCOR" in signed_in(partner_of_it).get(response.url).content.decode()
+    assert signed_in(outsider).get(response.url).status_code == 404
+    assert Client().get(response.url).status_code == 404

@@ -219,7 +219,8 @@ def list_projects(request, filters: Query[ProjectFilters]):
     response={200: ProjectOut, **READ_ERRORS},
     auth=maybe_signed_in,
     summary="One project",
-    description="Ideas and proposals only for the coordinator's representatives.",
+    description="Ideas and proposals only for their consortium: the people of its partners and "
+    "whoever recorded it.",
 )
 def get_project(request, project_id: int):
     try:
