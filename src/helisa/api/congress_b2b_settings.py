@@ -121,6 +121,7 @@ def _session(congress, session_id):
     response={200: SessionOut, **WRITE_ERRORS},
     auth=signed_in,
     summary="Change a session of meetings",
+    description="Its day, local start and end, and breaks; the slots follow from them.",
 )
 def put_session(request, slug: str, session_id: int, payload: SessionIn):
     congress = organised(request, slug)
@@ -132,6 +133,7 @@ def put_session(request, slug: str, session_id: int, payload: SessionIn):
     response={204: None, **WRITE_ERRORS},
     auth=signed_in,
     summary="Delete a session of meetings",
+    description="Its slots are no longer offered to the next schedule.",
 )
 def delete_session(request, slug: str, session_id: int):
     congress = organised(request, slug)
