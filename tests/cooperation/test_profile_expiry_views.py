@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from helisa.cooperation.models import CooperationProfile, ProfileStatus
-from helisa.cooperation.services.profiles import VALIDITY
+from helisa.cooperation.services.profiles import VALIDITY, create_profile
 from tests.cooperation.conftest import make_profile
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +117,35 @@ def test_strangers_may_not_renew(client, profile, outsider, interested):
         assert client.post(url, {"expires_on": day(300).isoformat()}).status_code == 403
     profile.refresh_from_db()
     assert profile.expires_on == before
+
+
+def test_a_draft_whose_chosen_date_has_passed_is_not_published(
+    client, representative, organisation
+):
+    month_ago = timezone.now() - timedelta(days=30)
+    profile = create_profile(
+        organisation=organisation,
+        by=representative,
+        now=month_ago,
+        kind="technology_offer",
+        title={"en": "Hydrogen tanks"},
+        expires_on=day(-5),
+    )
+    client.force_login(representative)
+    url = reverse("cooperation:publish", args=[profile.pk])
+    page = client.get(url).content.decode()
+    assert "The expiry date you chose has passed" in page and ">Publish</button>" not in page
+    client.post(url)
+    profile.refresh_from_db()
+    assert profile.status == ProfileStatus.DRAFT
+
+    data = form_data(organisation, expires_on=day(-5).isoformat())
+    page = client.post(
+        reverse("cooperation:edit", args=[profile.pk]), {**data, "publish": "1"}
+    ).content.decode()
+    assert "The expiry date you chose has passed" in page
+    client.post(
+        reverse("cooperation:edit", args=[profile.pk]), {**data, "expires_on": "", "publish": "1"}
+    )
+    profile.refresh_from_db()
+    assert (profile.status, profile.expires_on) == (ProfileStatus.PUBLISHED, day(0) + VALIDITY)
