@@ -53,6 +53,13 @@ def test_the_settings_show_the_sessions_and_the_tables_hint(api, organise, morni
     assert "plus 10-20%" in hint["rule"] and "With 1 meetings and 4 slots" in hint["rule"]
 
 
+def test_the_tables_hint_and_agreement_types_come_in_the_language_asked(api, organise, morning):
+    hint = api.get(f"{organise}/settings?lang=pl").json()["tables_hint"]
+    assert hint["rule"].startswith("Stoliki: ")
+    figures = api.get(f"{organise}/statistics?lang=pl").json()
+    assert {row["label"] for row in figures["agreements_by_type"]} >= {"Badawcze"}
+
+
 def test_the_organiser_changes_length_and_tables_and_the_rest_stays(
     api, organise, congress, morning
 ):

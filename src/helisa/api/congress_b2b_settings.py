@@ -6,6 +6,7 @@ the pages' rule: congress.run_b2b."""
 from zoneinfo import ZoneInfo
 
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
@@ -23,6 +24,7 @@ from .congress_b2b_settings_schemas import (
     SettingsOut,
     StatisticsOut,
 )
+from .language import language_of
 from .schemas import WRITE_ERRORS, Error
 
 router = Router(tags=["B2B meetings: organisers"])
@@ -43,11 +45,16 @@ def _session_out(session, slots, zone):
     }
 
 
-def _settings_out(congress):
+def _settings_out(request, congress):
     matchmaking = b2b_participants.matchmaking_of(congress)
     plan = queries.matchmaking_plan(congress)
     low, high = plan["suggestion"]
     zone = ZoneInfo(congress.time_zone)
+    with translation.override(language_of(request)):
+        rule = _(
+            "Tables: expected meetings / slots, plus 10-20%%. With %(expected)s meetings and "
+            "%(slots)s slots: %(low)s to %(high)s tables."
+        ) % {"expected": plan["expected"], "slots": plan["slot_count"], "low": low, "high": high}
     return {
         **{name: getattr(matchmaking, name) for name in b2b_settings.SETTINGS_FIELDS},
         "sessions": [_session_out(s, slots, zone) for s, slots in plan["sessions"]],
@@ -56,11 +63,7 @@ def _settings_out(congress):
         "tables_hint": {
             "fewest": low,
             "most": high,
-            "rule": _(
-                "Tables: expected meetings / slots, plus 10-20%%. With %(expected)s meetings and "
-                "%(slots)s slots: %(low)s to %(high)s tables."
-            )
-            % {"expected": plan["expected"], "slots": plan["slot_count"], "low": low, "high": high},
+            "rule": rule,
         },
     }
 
@@ -74,7 +77,7 @@ def _settings_out(congress):
     "usual rule suggests (expected meetings / slots, plus 10-20%).",
 )
 def get_settings(request, slug: str):
-    return _settings_out(organised(request, slug))
+    return _settings_out(request, organised(request, slug))
 
 
 @router.put(
@@ -89,7 +92,7 @@ def put_settings(request, slug: str, payload: SettingsIn):
     b2b_settings.update_settings(
         congress=congress, by=request.auth, **payload.dict(exclude_none=True)
     )
-    return _settings_out(congress)
+    return _settings_out(request, congress)
 
 
 def _saved_session(request, congress, payload, session=None):
@@ -151,10 +154,11 @@ def delete_session(request, slug: str, session_id: int):
 )
 def get_statistics(request, slug: str):
     figures = b2b_statistics.statistics(organised(request, slug))
-    by_type = [
-        {"type": value, "label": str(label), "count": count}
-        for value, label, count in figures["agreements_by_type"]
-    ]
+    with translation.override(language_of(request)):
+        by_type = [
+            {"type": value, "label": str(label), "count": count}
+            for value, label, count in figures["agreements_by_type"]
+        ]
     return {**figures, "agreements_by_type": by_type}
 
 
