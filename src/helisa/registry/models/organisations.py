@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from helisa.core.translated import in_language
 
+from ..control import control_links, would_make_cycle
 from .reference import Country, NaceSector, NutsRegion, Topic
 
 
@@ -52,6 +54,19 @@ class Organisation(models.Model):
     sectors = models.ManyToManyField(NaceSector, blank=True, verbose_name=_("sectors"))
     topics = models.ManyToManyField(Topic, blank=True, verbose_name=_("topics"))
     description = models.JSONField(_("description"), default=dict, blank=True)
+    controlled_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subsidiaries",
+        verbose_name=_("controlled by"),
+        help_text=_(
+            "The organisation that controls this one, or heads the group it belongs to. "
+            "Affiliated organisations count as one independent legal entity in calls such as "
+            "Horizon Europe."
+        ),
+    )
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -86,6 +101,25 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("registry:organisation", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.controlled_by_id is None or self.pk is None:
+            return
+        if self.controlled_by_id == self.pk:
+            raise ValidationError(
+                {"controlled_by": _("An organisation cannot be controlled by itself.")}
+            )
+        if would_make_cycle(self.pk, self.controlled_by_id, control_links()):
+            raise ValidationError(
+                {
+                    "controlled_by": _(
+                        "This organisation controls %(other)s, directly or through others; "
+                        "%(other)s cannot control it."
+                    )
+                    % {"other": self.controlled_by}
+                }
+            )
 
     @property
     def display_description(self):
