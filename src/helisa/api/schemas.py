@@ -157,6 +157,11 @@ class ClusterRef(Schema):
     name: str
 
 
+class AffiliateRef(Schema):
+    id: int = Field(alias="pk")
+    legal_name: str
+
+
 class MembershipOfOrganisation(Schema):
     cluster: ClusterRef
     since: date | None
@@ -184,6 +189,11 @@ class OrganisationDetail(Schema):
     topics: list[TopicRef]
     cluster: ClusterRef | None = Field(description="Its own cluster profile, if it manages one")
     memberships: list[MembershipOfOrganisation] = Field(description="Clusters it belongs to")
+    controlled_by: AffiliateRef | None = Field(
+        description="The organisation that controls it: affiliated organisations count as one "
+        "independent legal entity in calls such as Horizon Europe"
+    )
+    controls: list[AffiliateRef] = Field(description="The organisations it controls directly")
     created_at: datetime
     updated_at: datetime
 
@@ -202,6 +212,15 @@ class OrganisationDetail(Schema):
     @staticmethod
     def resolve_cluster(obj):
         return getattr(obj, "cluster", None)
+
+    @staticmethod
+    def resolve_controls(obj):
+        return list(obj.subsidiaries.all())
+
+
+_CONTROLLED_BY = (
+    "Id of the organisation that controls it or heads its group; it may not be one it controls"
+)
 
 
 class OrganisationIn(Schema):
@@ -222,6 +241,7 @@ class OrganisationIn(Schema):
     description: dict[str, str] = {}
     sectors: list[str] = Field([], description="NACE codes")
     topics: list[int] = Field([], description="Topic ids")
+    controlled_by: int | None = Field(None, description=_CONTROLLED_BY)
     not_a_duplicate: bool = Field(
         False, description="Register it although similar names are in the same country"
     )
@@ -245,6 +265,7 @@ class OrganisationPatch(Schema):
     description: dict[str, str] | None = None
     sectors: list[str] | None = None
     topics: list[int] | None = None
+    controlled_by: int | None = Field(None, description=_CONTROLLED_BY + "; null: none")
     not_a_duplicate: bool = Field(
         False, description="Rename it although similar names are in the same country"
     )

@@ -51,10 +51,11 @@ def control_of(organisation, *, shown=20):
             {organisation.controlled_by_id, top}
         )
         controller, group = found.get(organisation.controlled_by_id), found.get(top)
-    controlled = organisation.subsidiaries.only("pk", "legal_name", "short_name")
+    controlled = organisation.subsidiaries.only("pk", "legal_name", "short_name", "controlled_by")
+    controls = list(controlled.order_by("legal_name", "pk")[: shown + 1])
     return {
         "control_group": group,
         "controlled_by": controller,
-        "controls": list(controlled.order_by("legal_name", "pk")[:shown]),
-        "controls_count": controlled.count(),
+        "controls": controls[:shown],
+        "controls_count": controlled.count() if len(controls) > shown else len(controls),
     }

@@ -154,6 +154,18 @@ class OrganisationForm(SpacedFields, DescriptionFields, forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     sectors = SectorField(label=_("sectors"))
     topics = TopicField(label=_("topics"))
+    controlled_by = forms.ModelChoiceField(
+        queryset=Organisation.objects.only("pk", "legal_name", "short_name"),
+        required=False,
+        label=_("controlled by"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text=_(
+            "The registry number of the organisation that controls this one or heads its group "
+            "(the number in the address of its page). Affiliated organisations count as one "
+            "independent legal entity in calls such as Horizon Europe."
+        ),
+        error_messages={"invalid_choice": _("There is no organisation with this number.")},
+    )
     not_a_duplicate = forms.BooleanField(
         label=_("This is a different organisation"),
         required=False,
@@ -179,6 +191,7 @@ class OrganisationForm(SpacedFields, DescriptionFields, forms.ModelForm):
             "pic",
             "sectors",
             "topics",
+            "controlled_by",
         ]
 
     def __init__(self, *args, **kwargs):

@@ -20,6 +20,7 @@ from helisa.core.countries import country_name
 from helisa.core.folding import fold_words
 from helisa.core.paging import paginate
 from helisa.core.translated import in_language
+from helisa.registry.control import control_of
 from helisa.registry.models import (
     Cluster,
     ClusterKind,
@@ -394,6 +395,7 @@ def organisation_detail(pk):
             organisation.memberships.select_related("cluster").order_by("cluster__name")
         ),
         "own_cluster": Cluster.objects.filter(organisation=organisation).only("pk", "name").first(),
+        **control_of(organisation),
     }
 
 
