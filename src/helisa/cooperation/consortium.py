@@ -14,6 +14,10 @@ while adding two partners is. The relation is symmetric, so the proposals differ
 
 `check_consortium` checks a consortium against the rules without the solver; tests and the save
 step use it, so that a proposal is never trusted merely because the solver produced it.
+
+A rule set that counts independent legal entities (Horizon Europe) counts affiliated members
+(one group: consortium_entities.py) once towards the minimum of partners, of countries and of
+partners in member states; the maximum of partners still counts every legal entity.
 """
 
 import time
@@ -23,6 +27,15 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from helisa.core.countries import to_eu
+
+from .consortium_entities import (
+    affiliated_groups,
+    countries_count,
+    counts_affiliates,
+    entity_of,
+    in_member_states_count,
+    partners_count,
+)
 
 SCALE = 100  # relevance points are floats; CP-SAT wants integers
 COUNTRY_BONUS = 100  # one relevance point for each distinct country
@@ -41,6 +54,7 @@ class Rules:
     programme_regions: frozenset = frozenset()  # NUTS codes of any level; empty: anywhere
     min_cluster_organisations: int = 0
     min_cluster_countries: int = 0  # distinct countries among the cluster organisations
+    independent_entities: bool = False  # affiliated members count as one entity
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,8 @@ class Member:
     region: str = ""  # NUTS 3 code
     relevance: float = 0.0
     reasons: tuple = ()  # recommend.Reason: why it is relevant
+    group: object = None  # the top of its control chain, when another organisation controls it
+    name: str = ""  # for the explanation's sentences
 
 
 @dataclass(frozen=True)
@@ -110,8 +126,9 @@ def check_consortium(rules, members, *, coordinator=None):
     size = len(unique)
     if coordinator is not None and coordinator not in ids:
         breaches.append(Breach("no_coordinator", (coordinator,)))
-    if size < rules.min_partners:
-        breaches.append(Breach("too_few_partners", (size, rules.min_partners)))
+    counted = partners_count(rules, unique)
+    if counted < rules.min_partners:
+        breaches.append(Breach(_few(rules, unique, "partners"), (counted, rules.min_partners)))
     if size > rules.max_partners:
         breaches.append(Breach("too_many_partners", (size, rules.max_partners)))
     for member in unique:
@@ -121,15 +138,7 @@ def check_consortium(rules, members, *, coordinator=None):
             member.region, rules.programme_regions
         ):
             breaches.append(Breach("outside_programme_area", (member.id, member.region)))
-    countries = {member.country for member in unique}
-    if len(countries) < rules.min_countries:
-        breaches.append(Breach("too_few_countries", (len(countries), rules.min_countries)))
-    if rules.min_in_member_states:
-        in_states = sum(member.country in rules.member_states for member in unique)
-        if in_states < rules.min_in_member_states:
-            breaches.append(
-                Breach("too_few_in_member_states", (in_states, rules.min_in_member_states))
-            )
+    breaches += _count_breaches(rules, unique)
     for role, minimum in rules.required_roles:
         found = sum(member.helix_role == role for member in unique)
         if found < minimum:
@@ -147,6 +156,30 @@ def check_consortium(rules, members, *, coordinator=None):
             Breach("too_few_cluster_countries", (cluster_countries, rules.min_cluster_countries))
         )
     return tuple(breaches)
+
+
+def _few(rules, members, what):
+    """The breach kind; where affiliates make the count of independent entities differ, the
+    sentence says so."""
+    return f"too_few_{what}" + ("_entities" if counts_affiliates(rules, members) else "")
+
+
+def _count_breaches(rules, members):
+    """The minima of countries and of partners in member states."""
+    breaches = []
+    countries = countries_count(rules, members)
+    if countries < rules.min_countries:
+        breaches.append(Breach(_few(rules, members, "countries"), (countries, rules.min_countries)))
+    if rules.min_in_member_states:
+        in_states = in_member_states_count(rules, members)
+        if in_states < rules.min_in_member_states:
+            breaches.append(
+                Breach(
+                    _few(rules, members, "in_member_states"),
+                    (in_states, rules.min_in_member_states),
+                )
+            )
+    return breaches
 
 
 def is_eligible(rules, member):
@@ -222,17 +255,15 @@ def _obstacles(rules, start, candidates):
     everyone[start.id] = start
     members = list(everyone.values())
     reasons = []
-    if len(members) < rules.min_partners:
-        reasons.append(Breach("too_few_candidates", (len(members), rules.min_partners)))
-    countries = {member.country for member in members}
-    if len(countries) < rules.min_countries:
-        reasons.append(Breach("too_few_countries", (len(countries), rules.min_countries)))
-    if rules.min_in_member_states:
-        in_states = sum(member.country in rules.member_states for member in members)
-        if in_states < rules.min_in_member_states:
-            reasons.append(
-                Breach("too_few_in_member_states", (in_states, rules.min_in_member_states))
-            )
+    counted = partners_count(rules, members)
+    if counted < rules.min_partners:
+        kind = (
+            "too_few_candidate_entities"
+            if counts_affiliates(rules, members)
+            else "too_few_candidates"
+        )
+        reasons.append(Breach(kind, (counted, rules.min_partners)))
+    reasons += _count_breaches(rules, members)
     for role, minimum in rules.required_roles:
         found = sum(member.helix_role == role for member in members)
         if found < minimum:
@@ -262,9 +293,14 @@ def _pool(rules, start, candidates, *, keep):
     the objective.
     """
     kinds = defaultdict(list)
-    for member in {m.id: m for m in candidates}.values():
-        if member.id != start.id and is_eligible(rules, member):
-            kinds[(member.country, member.helix_role, member.is_cluster)].append(member)
+    unique = {m.id: m for m in candidates if m.id != start.id and is_eligible(rules, m)}
+    # Affiliated members are not interchangeable with others: each group is a kind of its own.
+    everyone = [start, *unique.values()]
+    affiliated = set(affiliated_groups(everyone)) if rules.independent_entities else ()
+    for member in unique.values():
+        entity = entity_of(member)
+        group = entity if entity in affiliated else None
+        kinds[(member.country, member.helix_role, member.is_cluster, group)].append(member)
     pool = []
     for members in kinds.values():
         members.sort(key=lambda m: (-m.relevance, m.id))
@@ -283,12 +319,15 @@ class _Search:
         x = self.chosen
         model.add(x[start.id] == 1)
         size = sum(x.values())
-        model.add(size >= rules.min_partners)
         model.add(size <= rules.max_partners)
         countries = self._indicators("c", lambda m: m.country)
         roles = self._indicators("r", lambda m: m.helix_role)
-        model.add(sum(countries.values()) >= rules.min_countries)
-        if rules.min_in_member_states:
+        if rules.independent_entities:
+            self._entity_rules(rules)
+        else:
+            model.add(size >= rules.min_partners)
+            model.add(sum(countries.values()) >= rules.min_countries)
+        if rules.min_in_member_states and not rules.independent_entities:
             model.add(
                 sum(x[m.id] for m in self.everyone if m.country in rules.member_states)
                 >= rules.min_in_member_states
@@ -306,6 +345,26 @@ class _Search:
             + COUNTRY_BONUS * sum(countries.values())
             + ROLE_BONUS * sum(roles.values())
         )
+
+    def _entity_rules(self, rules):
+        """The minima counted in independent entities: an entity is in when any of its members
+        is; an entity stands for at most one country and a country for at most one entity (a
+        matching), so `min_countries` entities from as many different countries are chosen."""
+        model = self.model
+        chosen_entities = self._indicators("e", entity_of)
+        model.add(sum(chosen_entities.values()) >= rules.min_partners)
+        stands_for = self._indicators("m", lambda m: (entity_of(m), m.country))
+        for side in (0, 1):
+            shared = defaultdict(list)
+            for pair, flag in stands_for.items():
+                shared[pair[side]].append(flag)
+            for flags in shared.values():
+                model.add(sum(flags) <= 1)
+        model.add(sum(stands_for.values()) >= rules.min_countries)
+        if rules.min_in_member_states:
+            in_states = [m for m in self.everyone if m.country in rules.member_states]
+            entities_in_states = self._indicators("s", entity_of, members=in_states)
+            model.add(sum(entities_in_states.values()) >= rules.min_in_member_states)
 
     def _indicators(self, prefix, key, members=None):
         """One boolean per value of `key`, true only if a chosen member has that value."""

@@ -17,6 +17,13 @@ def _countries(codes):
     return ", ".join(country_name(code) for code in codes)
 
 
+def _names(names):
+    """ "A", "A and B", "A, B and C"."""
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+
+
 def breach_message(breach):
     kind, v = breach.rule, breach.values
     messages = {
@@ -24,6 +31,13 @@ def breach_message(breach):
         "no_coordinator": lambda: _("The coordinator is not in the consortium."),
         "too_few_partners": lambda: (
             _("%(n)d partners; the call needs at least %(min)d.") % {"n": v[0], "min": v[1]}
+        ),
+        "too_few_partners_entities": lambda: (
+            _(
+                "%(n)d independent legal entities (affiliated organisations count as one); "
+                "the call needs at least %(min)d."
+            )
+            % {"n": v[0], "min": v[1]}
         ),
         "too_many_partners": lambda: (
             _("%(n)d partners; the call allows at most %(max)d.") % {"n": v[0], "max": v[1]}
@@ -34,6 +48,27 @@ def breach_message(breach):
         "outside_programme_area": lambda: _("A partner outside the programme area."),
         "too_few_countries": lambda: (
             _("%(n)d countries; the call needs at least %(min)d.") % {"n": v[0], "min": v[1]}
+        ),
+        "too_few_countries_entities": lambda: (
+            _(
+                "Independent legal entities from %(n)d different countries (affiliated "
+                "organisations count as one); the call needs at least %(min)d."
+            )
+            % {"n": v[0], "min": v[1]}
+        ),
+        "too_few_in_member_states_entities": lambda: (
+            _(
+                "%(n)d independent legal entities in EU member states (affiliated organisations "
+                "count as one); the call needs at least %(min)d."
+            )
+            % {"n": v[0], "min": v[1]}
+        ),
+        "too_few_candidate_entities": lambda: (
+            _(
+                "Only %(n)d independent eligible organisations or groups in the registry; the "
+                "call needs %(min)d."
+            )
+            % {"n": v[0], "min": v[1]}
         ),
         "too_few_in_member_states": lambda: (
             _("%(n)d partners in EU member states; the call needs at least %(min)d.")
@@ -93,6 +128,25 @@ def rule_message(reason):
         }
     if kind == "member_states":
         return _("%(n)d in EU member states (at least %(min)d)") % {"n": v[0], "min": v[1]}
+    if kind == "entities":
+        return _(
+            "%(n)d independent legal entities (at least %(min)d), %(members)d organisations "
+            "(at most %(max)d)"
+        ) % {"n": v[0], "min": v[1], "members": v[2], "max": v[3]}
+    if kind == "entity_countries":
+        return _(
+            "Independent legal entities from %(n)d different countries (at least %(min)d): "
+            "%(names)s"
+        ) % {"n": v[0], "min": v[1], "names": _countries(v[2])}
+    if kind == "entity_member_states":
+        return _("%(n)d independent legal entities in EU member states (at least %(min)d)") % {
+            "n": v[0],
+            "min": v[1],
+        }
+    if kind == "affiliated":
+        return _("%(names)s are affiliated: they count as one independent legal entity.") % {
+            "names": _names(v)
+        }
     if kind == "role":
         return _("%(n)d of role “%(role)s” (at least %(min)d)") % {
             "role": _role(v[0]),
@@ -133,4 +187,8 @@ def member_message(reason):
         return _("A cluster organisation")
     if kind == "in_programme_area":
         return _("Located in the programme area (%(region)s)") % {"region": v[0]}
+    if kind == "affiliated_with":
+        return _(
+            "Affiliated with %(names)s: together they count as one independent legal entity"
+        ) % {"names": _names(v)}
     return kind

@@ -84,6 +84,13 @@ class Call(models.Model):
         return reverse("cooperation:call", args=[self.pk])
 
     @property
+    def counts_independent_entities(self):
+        """Horizon Europe counts independent legal entities: affiliated organisations (one
+        controls the other, or one group holds both) count as one. A programme's rule, so it
+        follows the programme rather than being set call by call."""
+        return self.kind == ProgrammeKind.HORIZON_EUROPE
+
+    @property
     def display_name(self):
         return in_language(self.name)
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from helisa.registry.control import control_links, group_of
 from helisa.registry.models import Cluster, Organisation
 
 from ..candidates import candidate_set, topic_of
@@ -43,6 +44,7 @@ def rules_for(call):
         programme_regions=frozenset(call.programme_regions or ()),
         min_cluster_organisations=call.min_cluster_organisations,
         min_cluster_countries=call.min_cluster_countries,
+        independent_entities=call.counts_independent_entities,
     )
 
 
@@ -68,6 +70,7 @@ def members_for(call, start):
     scored = {r.candidate_id: r for r in score_candidates(query, data.candidates, graph=data.graph)}
     regions = dict(Organisation.objects.values_list("pk", "region_id"))
     clusters = set(Cluster.objects.values_list("pk", flat=True))
+    links = control_links()
     members = []
     for candidate in data.candidates:
         result = scored[candidate.id]
@@ -80,6 +83,8 @@ def members_for(call, start):
                 region=regions.get(candidate.id) or "",
                 relevance=0.0 if candidate.id == start.pk else result.score,
                 reasons=() if candidate.id == start.pk else result.reasons,
+                group=group_of(candidate.id, links) if candidate.id in links else None,
+                name=data.names.get(candidate.id, ""),
             )
         )
     by_id = {member.id: member for member in members}
@@ -177,6 +182,7 @@ _RULE_KINDS = {
     "only_role",
     "cluster_organisation",
     "in_programme_area",
+    "affiliated_with",
 }
 
 
@@ -190,6 +196,7 @@ def save_idea(*, call, start, organisation_ids, by, title="", acronym=""):
     clusters = set(
         Cluster.objects.filter(pk__in=[start.pk, *organisations]).values_list("pk", flat=True)
     )
+    links = control_links()
     members = [
         Member(
             id=o.pk,
@@ -197,6 +204,7 @@ def save_idea(*, call, start, organisation_ids, by, title="", acronym=""):
             helix_role=o.helix_role,
             is_cluster=o.pk in clusters,
             region=o.region_id or "",
+            group=group_of(o.pk, links) if o.pk in links else None,
         )
         for o in [start, *partners]
     ]
