@@ -274,3 +274,13 @@ def test_the_pool_keeps_independent_candidates_beside_a_strong_group():
 
     [consortium] = outcome.consortia
     assert "d" in consortium.ids
+
+
+def test_the_call_page_says_affiliates_count_as_one(client, call):
+    custom = create_call(
+        by=UserFactory(is_secretariat=True), kind=ProgrammeKind.CUSTOM, name={"en": "Own"}
+    )
+    sentence = "Affiliated organisations (one controls the other, or one group holds both)"
+
+    assert sentence in client.get(call.get_absolute_url()).content.decode()
+    assert sentence not in client.get(custom.get_absolute_url()).content.decode()
