@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from helisa.cooperation.consortium import Member, Rules, check_consortium, propose_consortia
 from helisa.cooperation.consortium_entities import entity_countries
-from helisa.cooperation.consortium_messages import member_message, rule_message
+from helisa.cooperation.consortium_messages import breach_message, member_message, rule_message
 from helisa.cooperation.models import ProgrammeKind
 from helisa.cooperation.services import consortia
 from helisa.cooperation.services.calls import create_call
@@ -284,3 +284,17 @@ def test_the_call_page_says_affiliates_count_as_one(client, call):
 
     assert sentence in client.get(call.get_absolute_url()).content.decode()
     assert sentence not in client.get(custom.get_absolute_url()).content.decode()
+
+
+def test_a_registry_of_too_few_independent_entities_is_told_so():
+    start = Member(id="pl", country="PL")
+    others = [Member(id=f"g{i}", country=c, group="g") for i, c in enumerate(["DE", "FR", "ES"])]
+
+    outcome = propose_consortia(horizon(), start, others, workers=1)
+
+    assert outcome.consortia == ()
+    assert [breach_message(reason) for reason in outcome.reasons] == [
+        "Only 2 independent eligible organisations or groups in the registry; the call needs 3.",
+        "Independent legal entities from 2 different countries (affiliated organisations count "
+        "as one); the call needs at least 3.",
+    ]

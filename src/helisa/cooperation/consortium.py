@@ -257,11 +257,7 @@ def _obstacles(rules, start, candidates):
     reasons = []
     counted = partners_count(rules, members)
     if counted < rules.min_partners:
-        kind = (
-            "too_few_candidate_entities"
-            if counts_affiliates(rules, members)
-            else "too_few_candidates"
-        )
+        kind = "too_few_candidate" + ("_entities" if counts_affiliates(rules, members) else "s")
         reasons.append(Breach(kind, (counted, rules.min_partners)))
     reasons += _count_breaches(rules, members)
     for role, minimum in rules.required_roles:
@@ -322,12 +318,13 @@ class _Search:
         model.add(size <= rules.max_partners)
         countries = self._indicators("c", lambda m: m.country)
         roles = self._indicators("r", lambda m: m.helix_role)
-        if rules.independent_entities:
+        # Implied by the minima in entities too, and they help the solver prune.
+        model.add(size >= rules.min_partners)
+        model.add(sum(countries.values()) >= rules.min_countries)
+        entities_differ = counts_affiliates(rules, self.everyone)
+        if entities_differ:
             self._entity_rules(rules)
-        else:
-            model.add(size >= rules.min_partners)
-            model.add(sum(countries.values()) >= rules.min_countries)
-        if rules.min_in_member_states and not rules.independent_entities:
+        if rules.min_in_member_states and not entities_differ:
             model.add(
                 sum(x[m.id] for m in self.everyone if m.country in rules.member_states)
                 >= rules.min_in_member_states
