@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from helisa.core.countries import to_eu
-
+from .consortium_area import in_programme_area
 from .consortium_entities import (
     affiliated_groups,
     countries_count,
@@ -100,20 +99,6 @@ class Outcome:
     seconds: float = 0.0
     pool_size: int = 0
     stats: dict = field(default_factory=dict)
-
-
-def in_programme_area(region, codes):
-    """Whether a NUTS region lies in the area. NUTS writes EL and UK where ISO, and so a call's
-    country-level codes, may write GR and GB: both sides are read in NUTS's spelling."""
-    if not region:
-        return False
-    region = nuts_spelling(region)
-    return any(region.startswith(nuts_spelling(code)) for code in codes)
-
-
-def nuts_spelling(code):
-    code = code.strip().upper()
-    return to_eu(code[:2]) + code[2:]
 
 
 def check_consortium(rules, members, *, coordinator=None):
@@ -344,24 +329,36 @@ class _Search:
         )
 
     def _entity_rules(self, rules):
-        """The minima counted in independent entities: an entity is in when any of its members
-        is; an entity stands for at most one country and a country for at most one entity (a
-        matching), so `min_countries` entities from as many different countries are chosen."""
-        model = self.model
-        chosen_entities = self._indicators("e", entity_of)
-        model.add(sum(chosen_entities.values()) >= rules.min_partners)
-        stands_for = self._indicators("m", lambda m: (entity_of(m), m.country))
-        for side in (0, 1):
-            shared = defaultdict(list)
-            for pair, flag in stands_for.items():
-                shared[pair[side]].append(flag)
-            for flags in shared.values():
-                model.add(sum(flags) <= 1)
-        model.add(sum(stands_for.values()) >= rules.min_countries)
+        """The minima counted in independent entities. An unaffiliated member is an entity of
+        its own; a group is in when any of its members is. Towards the countries, each entity
+        stands for at most one country and each country for at most one entity (a matching):
+        unaffiliated members only for their own, so one flag per country serves them all."""
+        model, x = self.model, self.chosen
+        grouped = set(affiliated_groups(self.everyone))
+        alone = [m for m in self.everyone if entity_of(m) not in grouped]
+        together = [m for m in self.everyone if entity_of(m) in grouped]
+        groups = self._indicators("e", entity_of, members=together)
+        model.add(sum(x[m.id] for m in alone) + sum(groups.values()) >= rules.min_partners)
+        by_alone = self._indicators("z", lambda m: m.country, members=alone)
+        by_group = self._indicators("y", lambda m: (entity_of(m), m.country), members=together)
+        per_country, per_group = defaultdict(list), defaultdict(list)
+        for country, flag in by_alone.items():
+            per_country[country].append(flag)
+        for (group, country), flag in by_group.items():
+            per_country[country].append(flag)
+            per_group[group].append(flag)
+        for flags in [*per_country.values(), *per_group.values()]:
+            model.add(sum(flags) <= 1)
+        model.add(sum(by_alone.values()) + sum(by_group.values()) >= rules.min_countries)
         if rules.min_in_member_states:
-            in_states = [m for m in self.everyone if m.country in rules.member_states]
-            entities_in_states = self._indicators("s", entity_of, members=in_states)
-            model.add(sum(entities_in_states.values()) >= rules.min_in_member_states)
+            states = rules.member_states
+            groups_in = self._indicators(
+                "s", entity_of, members=[m for m in together if m.country in states]
+            )
+            model.add(
+                sum(x[m.id] for m in alone if m.country in states) + sum(groups_in.values())
+                >= rules.min_in_member_states
+            )
 
     def _indicators(self, prefix, key, members=None):
         """One boolean per value of `key`, true only if a chosen member has that value."""
