@@ -61,6 +61,16 @@ def test_a_manager_names_the_controlling_organisation_and_the_history_keeps_it(c
     assert "Orlen S.A." in history.content.decode()
 
 
+def test_the_edit_form_offers_it_with_the_current_controller(client, group):
+    _head, middle, _low = group
+    signed_in(client, middle)
+
+    html = client.get(reverse("registry:organisation_edit", args=[middle.pk])).content.decode()
+
+    assert 'name="controlled_by"' in html
+    assert "Now controlled by Grupa Azoty S.A." in html
+
+
 def test_clearing_it_is_recorded_too(client, group):
     head, middle, _low = group
     signed_in(client, middle)
