@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from helisa.alliance.models import Declaration, DeclarationVersion, Signature, VersionStatus
-from helisa.alliance.receipts import text_digest
+from helisa.alliance.receipts import receipt_file, text_digest
 from helisa.alliance.services import signing
 from tests.alliance.api_calls import REFUSED, queries_for_one_and_many, refused, send
 from tests.alliance.conftest import PASSWORD, sign_for
@@ -196,9 +196,13 @@ def test_verifying_a_revoked_receipt_says_when_and_why(client, version):
     signature = sign_for(version, "PL")
     verify = "/api/v1/receipts/verify"
 
-    valid = client.post(verify, data=signature.receipt, content_type="application/json").json()
+    valid = client.post(
+        verify, data=receipt_file(signature.receipt), content_type="application/json"
+    ).json()
     signing.revoke_signature(signature=signature, by=None, reason="The mandate had expired")
-    revoked = client.post(verify, data=signature.receipt, content_type="application/json").json()
+    revoked = client.post(
+        verify, data=receipt_file(signature.receipt), content_type="application/json"
+    ).json()
 
     assert valid["valid"] is True and valid["revoked"] is False
     assert valid["revocation_reason"] is None and valid["revoked_at"] is None

@@ -119,6 +119,37 @@ def test_a_receipt_verifies_and_every_changed_byte_makes_it_fail():
     assert failures == 8 * len(data)
 
 
+def test_every_byte_replaced_by_any_other_makes_it_fail():
+    """Whitespace too: the file is valid only in its one form, not in any JSON formatting."""
+    keys = {KEY_ID: base64.b64decode(PUBLIC_KEY)}
+    data = receipts.receipt_file(vector_receipt())
+    replacements = b' \t\n\r"\\,:{}[]0aA'
+    for position in range(len(data)):
+        for byte in replacements:
+            if byte == data[position]:
+                continue
+            changed = bytearray(data)
+            changed[position] = byte
+            result = receipts.verify_receipt(bytes(changed), keys)
+            assert not result.valid, (position, chr(byte), result)
+
+
+def test_a_reformatted_receipt_is_refused_as_not_in_its_one_form():
+    keys = {KEY_ID: base64.b64decode(PUBLIC_KEY)}
+    receipt = vector_receipt()
+    data = receipts.receipt_file(receipt)
+    for reformatted in (
+        json.dumps(receipt).encode(),
+        json.dumps(receipt, indent=4, sort_keys=True).encode() + b"\n",
+        data.rstrip(b"\n"),
+        data.replace(b"\n", b"\r\n"),
+        data.replace(b": ", b":  ", 1),
+        data + b"\n",
+    ):
+        assert receipts.verify_receipt(reformatted, keys).reason == "not_canonical"
+    assert receipts.verify_receipt(data, keys).valid
+
+
 def test_a_second_base64_spelling_of_the_signature_is_refused():
     receipt = vector_receipt()
     value = receipt["signature"]["value"]

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from helisa.alliance.models import Alliance, AllianceMember, MemberCategory, MemberState
+from helisa.alliance.receipts import receipt_file
 from helisa.alliance.services import signing
 from tests.alliance.conftest import sign_for
 from tests.alliance.pdf_text import pdf_text
@@ -103,16 +104,14 @@ def test_the_public_key_file_verifies_a_receipt_from_the_page(client, version):
 
     signature = sign_for(version, "PL")
     key_file = client.get(reverse("alliance:public_key", args=["eca", signature.key_id]))
-    receipt_file = client.get(reverse("alliance:receipt", args=[signature.pk]))
-    assert verify_receipt(receipt_file.content, parse_public_keys(key_file.content)).valid
+    receipt_download = client.get(reverse("alliance:receipt", args=[signature.pk]))
+    assert verify_receipt(receipt_download.content, parse_public_keys(key_file.content)).valid
     api_keys = client.get("/api/v1/alliances/eca/keys")
-    assert verify_receipt(receipt_file.content, parse_public_keys(api_keys.content)).valid
+    assert verify_receipt(receipt_download.content, parse_public_keys(api_keys.content)).valid
 
 
 def test_the_verify_page_says_valid_invalid_and_revoked(client, version):
     signature = sign_for(version, "PL")
-    from helisa.alliance.receipts import receipt_file
-
     data = receipt_file(signature.receipt).decode()
     page = client.post(reverse("alliance:verify"), {"receipt": data}).content.decode()
     assert "The signature is valid." in page and signature.key_id in page
@@ -124,11 +123,31 @@ def test_the_verify_page_says_valid_invalid_and_revoked(client, version):
     assert "Valid, but revoked" in page and "Withdrawn by the member" in page
 
 
+def test_a_pasted_receipt_verifies_with_the_line_ends_a_browser_sends(client, version):
+    data = receipt_file(sign_for(version, "PL").receipt).decode()
+    pasted = "\n" + data.replace("\n", "\r\n").rstrip() + "  \r\n"
+    page = client.post(reverse("alliance:verify"), {"receipt": pasted}).content.decode()
+    assert "The signature is valid." in page
+    reindented = data.replace('\n  "', '\n "', 1)
+    page = client.post(reverse("alliance:verify"), {"receipt": reindented}).content.decode()
+    assert "reformatted or altered" in page
+
+
+def test_the_api_refuses_a_reformatted_receipt(client, version):
+    signature = sign_for(version, "PL")
+    body = client.post(
+        "/api/v1/receipts/verify", data=signature.receipt, content_type="application/json"
+    ).json()
+    assert body["valid"] is False and body["reason"] == "not_canonical"
+
+
 def test_the_api_verifies_and_lists_signatures_with_the_revoked_flag(client, version):
     signature = sign_for(version, "PL")
     signing.revoke_signature(signature=signature, by=None, reason="x")
     body = client.post(
-        "/api/v1/receipts/verify", data=signature.receipt, content_type="application/json"
+        "/api/v1/receipts/verify",
+        data=receipt_file(signature.receipt),
+        content_type="application/json",
     ).json()
     assert body["valid"] is True and body["revoked"] is True
     assert body["key_id"] == signature.key_id

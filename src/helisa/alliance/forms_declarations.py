@@ -117,7 +117,10 @@ class VerifyForm(forms.Form):
             # A byte order mark is how some editors save UTF-8; it is not part of the receipt.
             data["receipt_bytes"] = upload.read().removeprefix(codecs.BOM_UTF8)
         elif data.get("receipt"):
-            data["receipt_bytes"] = data["receipt"].encode("utf-8")
+            # Browsers send a textarea with CRLF line ends, and a paste may gain or lose the
+            # final newline: the file's own form is restored; any other change still fails.
+            pasted = data["receipt"].replace("\r\n", "\n").strip()
+            data["receipt_bytes"] = (pasted + "\n").encode("utf-8")
         else:
             raise forms.ValidationError(_("Paste a receipt or upload its file."))
         return data

@@ -279,7 +279,11 @@ def sign_payload(*, payload, private_key, key_id):
 
 
 def receipt_file(receipt):
-    """The receipt as a file: indented UTF-8 JSON (only spaces and LF between tokens)."""
+    """The receipt as a file: its one spelling, indented UTF-8 JSON with sorted keys and a final LF.
+
+    A file is valid only in exactly this form, so that no byte of it can change unnoticed (the
+    signature alone covers the payload's meaning, not the whitespace around it).
+    """
     return (json.dumps(receipt, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
@@ -287,6 +291,7 @@ REASONS = {
     "valid": "The signature is valid.",
     "not_json": "The receipt is not well-formed JSON (UTF-8, no duplicate keys, no fractions).",
     "bad_structure": "The receipt does not have the form of a Helisa signature receipt.",
+    "not_canonical": "The receipt file was reformatted or altered: it is not in its one form.",
     "bad_algorithm": "The receipt names a signature algorithm other than Ed25519.",
     "unknown_key": "The receipt names a key that is not known.",
     "bad_encoding": "The signature value is not canonical base64 of 64 bytes.",
@@ -347,9 +352,11 @@ def _has_control_characters(value):
 
 def verify_receipt(receipt, public_keys):
     """Check a receipt (bytes, text or parsed) against public keys {key_id: raw 32 bytes}."""
+    raw = None
     if isinstance(receipt, bytes | str):
+        raw = receipt.encode("utf-8") if isinstance(receipt, str) else receipt
         try:
-            receipt = parse_receipt(receipt)
+            receipt = parse_receipt(raw)
         except (ValueError, UnicodeDecodeError, RecursionError):
             return Verification(False, "not_json")
     if not isinstance(receipt, dict):
@@ -365,6 +372,8 @@ def verify_receipt(receipt, public_keys):
         or _has_control_characters(payload)
     ):
         return Verification(False, "bad_structure")
+    if raw is not None and raw != receipt_file(receipt):
+        return Verification(False, "not_canonical")
     key_id = signature["key_id"] if isinstance(signature["key_id"], str) else None
     if signature["alg"] != ALG:
         return Verification(False, "bad_algorithm", key_id=key_id)

@@ -10,6 +10,10 @@ REASONS = {
     "valid": _("The signature is valid."),
     "not_json": _("The receipt is not well-formed JSON."),
     "bad_structure": _("This is not a Helisa signature receipt."),
+    "not_canonical": _(
+        "The receipt file was reformatted or altered: only the file exactly as Helisa issued it "
+        "verifies."
+    ),
     "bad_algorithm": _("The receipt names a signature algorithm other than Ed25519."),
     "unknown_key": _("The receipt names a key that Helisa does not know."),
     "bad_encoding": _("The signature value is not well encoded."),

@@ -256,7 +256,9 @@ def revoke_signature(request, signature_id: int, payload: RevokeIn):
     "/receipts/verify",
     response={200: VerifyOut, **WRITE_ERRORS},
     summary="Verify a signature receipt",
-    description="Send the receipt document as the body. Says whether its signature is valid, "
+    description="Send the receipt file as the body, byte for byte as Helisa issued it (e.g. "
+    "`curl --data-binary @receipt.json`): a reformatted file does not verify. Says whether its "
+    "signature is valid, "
     "why not, under which key, and whether the signature was revoked (when and why).",
 )
 def verify(request):
