@@ -18,9 +18,16 @@ SHOWN = re.compile(rb"\((?P<text>(?:\\.|[^\\)])*)\)\s*Tj", re.S)
 ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
+LENGTH = re.compile(rb"/Length (\d+)")
+
+
 def _streams(data):
     for match in STREAM.finditer(data):
-        body = match.group(2)
+        # The data is binary: it may itself end in CR, which the pattern would take off, so the
+        # stream's own /Length says where it ends.
+        length = LENGTH.search(match.group(1))
+        start = match.start(2)
+        body = data[start : start + int(length.group(1))] if length else match.group(2)
         yield zlib.decompress(body) if b"FlateDecode" in match.group(1) else body
 
 
