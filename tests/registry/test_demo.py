@@ -1,4 +1,5 @@
 import pytest
+from django.utils import timezone
 
 from helisa.core.countries import FOUNDING_COUNTRIES
 from helisa.registry.demo import DemoDataExists, build_demo
@@ -47,6 +48,13 @@ def test_some_clusters_are_validated_and_some_are_not(demo):
         assert cluster.staff_fte >= 0.5
         assert cluster.reviewed_at is not None
     assert demo.validated == clusters.filter(is_validated=True).count()
+
+
+def test_the_demo_esca_labels_are_current_whenever_it_is_built(demo):
+    labelled = Cluster.objects.exclude(esca_label="")
+    assert labelled.exists()
+    today = timezone.localdate()
+    assert all(cluster.esca_valid_until > today for cluster in labelled)
 
 
 def test_small_countries_borrow_members_from_their_neighbours(demo):

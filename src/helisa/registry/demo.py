@@ -210,7 +210,8 @@ def _build_cluster(spec, cordis, rng, summary):
         is_demo=True,
         source_id=f"demo:{spec.key}",
     )
-    esca_until = date(2026, 6, 30) if spec.esca_label else None
+    # ESCA labels last two years; the demo's are current whenever the demo is built.
+    esca_until = date(timezone.localdate().year + 1, 6, 30) if spec.esca_label else None
     cluster = create_cluster(
         organisation=organisation,
         by=None,
