@@ -63,6 +63,7 @@ class CallOut(Schema):
     programme_regions: list
     min_cluster_organisations: int
     min_cluster_countries: int
+    counts_independent_entities: bool
 
 
 class CallIn(Schema):
@@ -83,6 +84,7 @@ class CallIn(Schema):
     programme_regions: list[str] | None = None
     min_cluster_organisations: int | None = None
     min_cluster_countries: int | None = None
+    counts_independent_entities: bool | None = None
 
 
 class CallPatch(Schema):
@@ -103,6 +105,7 @@ class CallPatch(Schema):
     programme_regions: list[str] | None = None
     min_cluster_organisations: int | None = None
     min_cluster_countries: int | None = None
+    counts_independent_entities: bool | None = None
 
 
 class ProjectFilters(Schema):

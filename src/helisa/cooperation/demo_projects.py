@@ -46,6 +46,7 @@ CALLS = [
         "eligible_list": CountryList.HORIZON_EUROPE,
         "min_in_member_states": 1,
         "required_roles": {"business": 1, "research": 1},
+        "counts_independent_entities": True,
     },
     {
         "kind": ProgrammeKind.INTERREG,

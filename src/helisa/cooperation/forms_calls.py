@@ -37,6 +37,14 @@ class CallForm(SpacedFields, forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("With no list and no countries every country is eligible."),
     )
+    counts_independent_entities = forms.BooleanField(
+        label=_("Affiliated organisations count as one partner (independent legal entities)"),
+        required=False,
+        help_text=_(
+            "Organisations one controls, or one group holds, count once towards the minima of "
+            "partners, countries and partners in member states, as in Horizon Europe."
+        ),
+    )
     programme_regions = forms.CharField(
         label=_("Programme area (NUTS codes)"),
         required=False,
@@ -70,7 +78,8 @@ class CallForm(SpacedFields, forms.Form):
         self._set_initial(initial_values)
 
     def _set_initial(self, values):
-        for name in ("kind", "topic_code", "deadline", "eligible_list", *dict(_COUNTS)):
+        names = ("kind", "topic_code", "deadline", "eligible_list", "counts_independent_entities")
+        for name in (*names, *dict(_COUNTS)):
             if name in values:
                 self.fields[name].initial = values[name]
         for code in _LANGUAGES:
@@ -92,7 +101,12 @@ class CallForm(SpacedFields, forms.Form):
 
     def rule_fields(self):
         names = [name for name, _label in _COUNTS]
-        names += ["eligible_list", "eligible_countries", "programme_regions"]
+        names += [
+            "eligible_list",
+            "eligible_countries",
+            "programme_regions",
+            "counts_independent_entities",
+        ]
         return [self[name] for name in names]
 
     def role_fields(self):
@@ -109,6 +123,7 @@ class CallForm(SpacedFields, forms.Form):
             "topic_code": data.get("topic_code", ""),
             "deadline": data.get("deadline"),
             "eligible_list": data.get("eligible_list") or "",
+            "counts_independent_entities": data.get("counts_independent_entities", False),
             "eligible_countries": [c.code for c in data["eligible_countries"]],
             "programme_regions": (data.get("programme_regions") or "").replace(",", " ").split(),
             "required_roles": {

@@ -63,6 +63,14 @@ class Call(models.Model):
     min_cluster_countries = models.PositiveSmallIntegerField(
         _("minimum countries of the cluster organisations"), default=0
     )
+    counts_independent_entities = models.BooleanField(
+        _("affiliated organisations count as one partner (independent legal entities)"),
+        default=False,
+        help_text=_(
+            "Organisations one controls, or one group holds, count once towards the minima "
+            "of partners, countries and partners in member states"
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -82,13 +90,6 @@ class Call(models.Model):
 
     def get_absolute_url(self):
         return reverse("cooperation:call", args=[self.pk])
-
-    @property
-    def counts_independent_entities(self):
-        """Horizon Europe counts independent legal entities: affiliated organisations (one
-        controls the other, or one group holds both) count as one. A programme's rule, so it
-        follows the programme rather than being set call by call."""
-        return self.kind == ProgrammeKind.HORIZON_EUROPE
 
     @property
     def display_name(self):

@@ -21,6 +21,11 @@ from ..models import Call, CountryList, ProgrammeKind
 from ..rules import can_change_call, can_create_call
 
 # The rules a call of each programme starts from; for a programme, also the least it may ask.
+# Independent legal entities: Horizon Europe's consortium condition names them (Regulation (EU)
+# 2021/695, Art. 22(2): entities neither controlling the other nor under the same control), so
+# its calls keep the rule. Interreg asks only for partners from at least two participating
+# countries (Regulation (EU) 2021/1059, Art. 23) and says nothing of control, nor do cluster
+# partnerships; a call of theirs may still add the rule.
 PRESETS = {
     ProgrammeKind.HORIZON_EUROPE: {
         "min_partners": 3,
@@ -33,6 +38,7 @@ PRESETS = {
         "programme_regions": [],
         "min_cluster_organisations": 0,
         "min_cluster_countries": 0,
+        "counts_independent_entities": True,
     },
     ProgrammeKind.INTERREG: {
         "min_partners": 2,
@@ -45,6 +51,7 @@ PRESETS = {
         "programme_regions": [],
         "min_cluster_organisations": 0,
         "min_cluster_countries": 0,
+        "counts_independent_entities": False,
     },
     ProgrammeKind.CLUSTER_PARTNERSHIP: {
         "min_partners": 3,
@@ -57,6 +64,7 @@ PRESETS = {
         "programme_regions": [],
         "min_cluster_organisations": 3,
         "min_cluster_countries": 3,
+        "counts_independent_entities": False,
     },
     ProgrammeKind.CUSTOM: {
         "min_partners": 2,
@@ -69,6 +77,7 @@ PRESETS = {
         "programme_regions": [],
         "min_cluster_organisations": 0,
         "min_cluster_countries": 0,
+        "counts_independent_entities": False,
     },
 }
 RULE_FIELDS = tuple(PRESETS[ProgrammeKind.CUSTOM])
@@ -128,6 +137,7 @@ def _clean(kind, values):
         elif minimum:
             roles[role] = minimum
     values["required_roles"] = roles
+    values["counts_independent_entities"] = bool(values.get("counts_independent_entities"))
     if values["eligible_list"] not in CountryList.values:
         errors["eligible_list"] = _("Choose one of the country lists.")
     if values["max_partners"] < values["min_partners"]:
@@ -154,6 +164,10 @@ def _programme_minima(kind, values, errors):
         errors["eligible_list"] = _("A call of %(programme)s keeps its country list.") % {
             "programme": label
         }
+    if floor["counts_independent_entities"] and not values["counts_independent_entities"]:
+        errors["counts_independent_entities"] = _(
+            "A call of %(programme)s counts affiliated organisations as one partner."
+        ) % {"programme": label}
     if kind == ProgrammeKind.INTERREG and not values["programme_regions"]:
         errors["programme_regions"] = _("An Interreg call needs its programme area as NUTS codes.")
 
