@@ -153,7 +153,7 @@ def test_the_form_sets_the_rule_and_the_page_says_so(
     call = Call.objects.get()
     assert response.url == call.get_absolute_url()
     assert call.counts_independent_entities
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(6):
         assert SENTENCE in client.get(call.get_absolute_url()).content.decode()
 
     del data["counts_independent_entities"]
