@@ -67,6 +67,15 @@ def test_the_manager_grants_authority_with_a_pdf_mandate(applicant, owner, allia
     assert client_for(owner).get(body["mandate_url"]).getvalue() == PDF
 
 
+def test_a_second_grant_to_the_same_signer_is_a_conflict(applicant, owner):
+    signer = UserFactory()
+    first = client_for(owner).post(authorities(applicant), data=form(signer))
+    second = client_for(owner).post(authorities(applicant), data=form(signer))
+    assert first.status_code == 201
+    assert second.status_code == 409 and error_of(second)["code"] == "conflict"
+    assert SigningAuthority.objects.filter(organisation=applicant, user=signer).count() == 1
+
+
 @pytest.mark.parametrize(
     ("content", "name"),
     [

@@ -17,13 +17,14 @@ from helisa.registry.models import Organisation
 
 from .alliance_declaration_schemas import AuthorityIn, AuthorityOut
 from .auth import signed_in
-from .errors import Conflict
+from .errors import Conflict, conflicts_as_409
 from .pagination import LimitOffset
 from .permissions import require
 from .schemas import WRITE_ERRORS, Error
 
 router = Router(tags=["Signing authorities"])
 
+_grant = conflicts_as_409({"already_granted"})
 PDF_RESPONSE = {
     "responses": {"200": {"description": "The mandate", "content": {"application/pdf": {}}}}
 }
@@ -93,14 +94,15 @@ def list_authorities(request, organisation_id: int):
     summary="Grant signing authority (organisation manager)",
     description="A form (multipart/form-data) with the signer's `email`, their `function` and "
     "the `mandate`: a PDF of at most 10 MB. The authority awaits the secretariat's "
-    "confirmation; the secretariat is emailed.",
+    "confirmation; the secretariat is emailed. 409 when the signer already holds one.",
 )
 def grant_authority(
     request, organisation_id: int, payload: Form[AuthorityIn], mandate: File[UploadedFile]
 ):
     organisation = get_object_or_404(Organisation, pk=organisation_id)
     require(request.auth, "alliance.grant_signing_authority", organisation)
-    authority = signing.grant_signing_authority(
+    authority = _grant(
+        signing.grant_signing_authority,
         organisation=organisation,
         user=_signer(payload.email),
         function=payload.function,

@@ -178,7 +178,9 @@ def grant_signing_authority(*, organisation, user, function, mandate, by):
     if SigningAuthority.objects.filter(
         organisation=organisation, user=user, revoked_at__isnull=True
     ).exists():
-        raise ValidationError(_("This person already has signing authority for it."))
+        raise ValidationError(
+            _("This person already has signing authority for it."), code="already_granted"
+        )
     authority = SigningAuthority.objects.create(
         organisation=organisation, user=user, function=function, mandate=mandate, granted_by=by
     )
