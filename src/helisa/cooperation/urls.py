@@ -3,6 +3,7 @@ from .views import (
     calls,
     consortia,
     interest,
+    partner_search,
     practice_attachments,
     practices,
     profiles,
@@ -16,3 +17,4 @@ urlpatterns = (
 )
 urlpatterns += practice_attachments.urlpatterns + recommendations.urlpatterns
 urlpatterns += calls.urlpatterns + consortia.urlpatterns + projects.urlpatterns
+urlpatterns += partner_search.urlpatterns
