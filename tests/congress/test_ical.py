@@ -1,10 +1,13 @@
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+import icalendar
+import pytest
 from django.urls import reverse
 
 from helisa.congress.ical import calendar, feed_token
 from helisa.congress.models import Favourite
+from tests.congress.factories import CongressFactory
 from tests.congress.programme_cast import SessionFactory
 from tests.factories import UserFactory
 
@@ -27,7 +30,9 @@ def test_programme_calendar_is_valid_icalendar(client, open_congress):
     assert len(events) == 2
     uids = re.findall(r"^UID:(.+)$", _unfold(text), re.M)
     assert len(set(uids)) == 2
-    assert "DTSTART:20250909T080000Z" in events[0] and "DTSTAMP:" in events[0]
+    assert "DTSTART;TZID=Europe/Warsaw:20250909T100000" in events[0]
+    assert re.search(r"^DTSTAMP:\d{8}T\d{6}Z\r$", events[0], re.M)
+    assert "X-WR-TIMEZONE:Europe/Warsaw" in text
     assert "SUMMARY:Opening\\, with\\; commas" in events[0]
     assert f"LOCATION:{first.room.name}\\, Warszawa" in events[0]
 
@@ -56,3 +61,58 @@ def test_long_lines_fold_without_cutting_characters(open_congress):
     text = calendar(congress=open_congress, sessions=[session], name="x", language="en")
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     assert "Żółć Żółć" in _unfold(text)
+
+
+WINTER = datetime(2025, 1, 15, 9, 30, tzinfo=UTC)
+SUMMER = datetime(2025, 7, 15, 9, 30, tzinfo=UTC)
+NEXT_SPRING = datetime(2026, 3, 20, 16, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("zone", ["Europe/Warsaw", "Europe/Lisbon"])
+def test_each_start_through_its_tzid_and_the_vtimezone_is_the_sessions_moment(db, zone):
+    congress = CongressFactory(time_zone=zone)
+    sessions = [SessionFactory(congress=congress, starts_at=at) for at in (WINTER, SUMMER)]
+    sessions.append(SessionFactory(congress=congress, starts_at=NEXT_SPRING))
+    text = calendar(congress=congress, sessions=sessions, name="x", language="en")
+    parsed = icalendar.Calendar.from_ical(text)
+    (vtimezone,) = parsed.walk("VTIMEZONE")
+    assert vtimezone["TZID"] == zone
+    assert {c.name for c in vtimezone.subcomponents} == {"STANDARD", "DAYLIGHT"}
+    own_rules = vtimezone.to_tz(lookup_tzid=False)  # from the VTIMEZONE alone, not zoneinfo
+    events = parsed.walk("VEVENT")
+    for event, session in zip(events, sessions, strict=True):
+        assert event["DTSTART"].params["TZID"] == zone
+        assert event.decoded("DTSTART") == session.starts_at
+        assert event.decoded("DTEND") == session.ends_at
+        wall_clock = event.decoded("DTSTART").replace(tzinfo=None)
+        assert wall_clock.replace(tzinfo=own_rules) == session.starts_at
+    summer_offset = events[1].decoded("DTSTART").utcoffset()
+    assert summer_offset - events[0].decoded("DTSTART").utcoffset() == timedelta(hours=1)
+
+
+def test_the_second_of_a_repeated_hour_is_written_in_utc(open_congress):
+    first = datetime(2025, 10, 26, 0, 30, tzinfo=UTC)  # 02:30 summer time in Warsaw
+    second = first + timedelta(hours=1)  # 02:30 again, winter time
+    sessions = [SessionFactory(congress=open_congress, starts_at=at) for at in (first, second)]
+    text = calendar(congress=open_congress, sessions=sessions, name="x", language="en")
+    assert "DTSTART;TZID=Europe/Warsaw:20251026T023000" in text
+    assert "DTSTART:20251026T013000Z" in text
+    starts = [
+        e.decoded("DTSTART").astimezone(UTC)
+        for e in icalendar.Calendar.from_ical(text).walk("VEVENT")
+    ]
+    assert starts == [first, second]
+
+
+def test_a_zone_without_daylight_saving_has_one_standard_time(db):
+    congress = CongressFactory(time_zone="Asia/Tokyo")
+    session = SessionFactory(congress=congress, starts_at=SUMMER)
+    text = calendar(congress=congress, sessions=[session], name="x", language="en")
+    (vtimezone,) = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")
+    assert [c.name for c in vtimezone.subcomponents] == ["STANDARD"]
+    assert "DTSTART;TZID=Asia/Tokyo:20250715T183000" in text
+
+
+def test_an_empty_agenda_is_a_calendar_without_a_time_zone_block(open_congress):
+    text = calendar(congress=open_congress, sessions=[], name="x", language="en")
+    assert "BEGIN:VTIMEZONE" not in text and "BEGIN:VEVENT" not in text

@@ -1,10 +1,12 @@
 """Calendars of sessions in iCalendar (RFC 5545), written by hand: the format is small.
 
-Times are in UTC with a Z, which every calendar application converts to its own zone; the
-congress's zone is named in X-WR-TIMEZONE for the applications that display it.
+Times are local to the congress, with TZID and a VTIMEZONE built from zoneinfo's offsets in
+the years of the sessions: calendar applications show them right even where the zone's rules
+differ from their own tables. X-WR-TIMEZONE names the zone for the applications that read it.
 """
 
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
@@ -26,6 +28,73 @@ def feed_token_matches(user, token):
 
 def _utc(moment):
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _local(moment, zone):
+    """`;TZID=…:` local time, or UTC where the local time happens twice (RFC 5545 takes the first)."""
+    here = moment.astimezone(zone)
+    if here.fold:
+        return f":{_utc(moment)}"
+    return f";TZID={zone.key}:{here:%Y%m%dT%H%M%S}"
+
+
+def _transitions(zone, start, end):
+    """The UTC instants in [start, end) where the zone's offset changes, to the second."""
+    found, day = [], timedelta(days=1)
+    moment = start
+    while moment < end:
+        following = moment + day
+        if moment.astimezone(zone).utcoffset() != following.astimezone(zone).utcoffset():
+            low, high = moment, following  # offset of `low` is the old one, of `high` the new one
+            while high - low > timedelta(seconds=1):
+                middle = low + (high - low) / 2
+                same = middle.astimezone(zone).utcoffset() == low.astimezone(zone).utcoffset()
+                low, high = (middle, high) if same else (low, middle)
+            found.append(high.replace(microsecond=0))
+        moment = following
+    return found
+
+
+def _offset(delta):
+    seconds = int(delta.total_seconds())
+    sign, seconds = ("-" if seconds < 0 else "+"), abs(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02}{minutes:02}" + (f"{seconds:02}" if seconds else "")
+
+
+def _observance(zone, onset):
+    before = (onset - timedelta(seconds=1)).astimezone(zone)
+    after = onset.astimezone(zone)
+    kind = "DAYLIGHT" if after.dst() else "STANDARD"
+    return [
+        f"BEGIN:{kind}",
+        f"DTSTART:{(onset + before.utcoffset()).replace(tzinfo=None):%Y%m%dT%H%M%S}",
+        f"TZOFFSETFROM:{_offset(before.utcoffset())}",
+        f"TZOFFSETTO:{_offset(after.utcoffset())}",
+        f"TZNAME:{_escape(after.tzname())}",
+        f"END:{kind}",
+    ]
+
+
+def _vtimezone(zone, years):
+    """The zone's changes in those years, and the last one before them, which still holds."""
+    first, last = min(years), max(years)
+    onsets = _transitions(
+        zone, datetime(first - 1, 1, 1, tzinfo=UTC), datetime(last + 1, 1, 2, tzinfo=UTC)
+    )
+    earlier = [onset for onset in onsets if onset.year < first]
+    onsets = earlier[-1:] + [onset for onset in onsets if first <= onset.year <= last]
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{zone.key}"]
+    if not onsets:  # a zone without changes: one standard time since ever
+        offset = _offset(datetime(first, 1, 1, tzinfo=UTC).astimezone(zone).utcoffset())
+        name = datetime(first, 1, 1, tzinfo=UTC).astimezone(zone).tzname()
+        lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", f"TZOFFSETFROM:{offset}"]
+        lines += [f"TZOFFSETTO:{offset}", f"TZNAME:{_escape(name)}", "END:STANDARD"]
+    for onset in onsets:
+        lines += _observance(zone, onset)
+    lines.append("END:VTIMEZONE")
+    return lines
 
 
 def _escape(text):
@@ -64,15 +133,15 @@ def _location(session, congress):
     return ", ".join(part for part in parts if part)
 
 
-def _event(session, congress, language, stamp):
+def _event(session, congress, language, stamp, zone):
     url = settings.SITE_URL + congress.get_absolute_url() + f"sessions/{session.pk}/"
     description = in_language(session.description, language).text
     lines = [
         "BEGIN:VEVENT",
         f"UID:{session_uid(session)}",
         f"DTSTAMP:{stamp}",
-        f"DTSTART:{_utc(session.starts_at)}",
-        f"DTEND:{_utc(session.ends_at)}",
+        f"DTSTART{_local(session.starts_at, zone)}",
+        f"DTEND{_local(session.ends_at, zone)}",
         f"SUMMARY:{_escape(in_language(session.title, language).text)}",
         f"LOCATION:{_escape(_location(session, congress))}",
         f"URL:{url}",
@@ -87,6 +156,8 @@ def _event(session, congress, language, stamp):
 def calendar(*, congress, sessions, name, language):
     """The text of a VCALENDAR with one VEVENT per session."""
     stamp = _utc(timezone.now())
+    zone = ZoneInfo(congress.time_zone)
+    sessions = list(sessions)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -96,7 +167,10 @@ def calendar(*, congress, sessions, name, language):
         f"X-WR-CALNAME:{_escape(name)}",
         f"X-WR-TIMEZONE:{congress.time_zone}",
     ]
+    years = {moment.astimezone(zone).year for s in sessions for moment in (s.starts_at, s.ends_at)}
+    if years:
+        lines += _vtimezone(zone, years)
     for session in sessions:
-        lines += _event(session, congress, language, stamp)
+        lines += _event(session, congress, language, stamp, zone)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
