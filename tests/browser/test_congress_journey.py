@@ -47,6 +47,7 @@ LOOKING_FOR = "Partners for a Horizon Europe hydrogen storage project."
 FREE = ["09:00–09:30", "09:30–10:00", "10:00–10:30"]
 BUSY = "10:30–11:00"
 STARTS_UTC = ["20250909T070000Z", "20250909T073000Z", "20250909T080000Z"]
+STARTS_IN_WARSAW = ["20250909T090000", "20250909T093000", "20250909T100000"]
 
 
 @pytest.fixture
@@ -308,7 +309,8 @@ def find_the_meetings_and_take_them_along(page):
     text = calendar.path().read_text(encoding="utf-8").replace("\r\n ", "")
     assert text.startswith("BEGIN:VCALENDAR")
     assert text.count("BEGIN:VEVENT") == 3
-    assert re.findall(r"^DTSTART:(\d{8}T\d{6}Z)\r?$", text, flags=re.MULTILINE) == STARTS_UTC
+    starts = re.findall(r"^DTSTART;TZID=Europe/Warsaw:(\d{8}T\d{6})\r?$", text, flags=re.MULTILINE)
+    assert starts == STARTS_IN_WARSAW and "BEGIN:VTIMEZONE" in text
     for name, _email, _organisation, _code in OTHERS:
         assert f"B2B meeting: {name}" in text
     assert "END:VCALENDAR" in text

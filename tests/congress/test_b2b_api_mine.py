@@ -2,6 +2,8 @@
 their language, and answers to the follow-ups of their own meetings. Strangers are refused each,
 with the API's one error shape; the list costs the same however many follow-ups there are."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.test import Client
 
@@ -34,7 +36,9 @@ def test_my_calendar_holds_my_published_meetings(b2b, people, schedule):
     assert response["Content-Type"].startswith("text/calendar")
     body = response.content.decode()
     assert body.startswith("BEGIN:VCALENDAR") and body.count("BEGIN:VEVENT") == 2
-    assert f"DTSTART:{schedule[0].slot_start:%Y%m%dT%H%M%S}Z" in body
+    zone_name = schedule[0].congress.time_zone
+    local = schedule[0].slot_start.astimezone(ZoneInfo(zone_name))
+    assert f"DTSTART;TZID={zone_name}:{local:%Y%m%dT%H%M%S}" in body
     assert "SUMMARY:B2B meeting: " in body and people[1].registration.name_on_badge in body
     assert people[3].registration.name_on_badge not in body
 

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -29,14 +30,19 @@ def published(congress, people):
     return list(Meeting.objects.filter(pk__in=[m.pk for m in meetings]).order_by("pk"))
 
 
-def test_the_calendar_holds_each_published_meeting_in_utc(client, congress, people, published):
+def test_the_calendar_holds_each_published_meeting_in_the_congress_local_time(
+    client, congress, people, published
+):
     a = people[0]
     client.force_login(a.registration.user)
     body = client.get(reverse("congress:b2b_meetings_ics", args=[congress.slug])).content.decode()
     assert body.startswith("BEGIN:VCALENDAR")
     assert body.count("BEGIN:VEVENT") == 2
     first = Meeting.objects.filter(participants=a).order_by("slot_start").first()
-    assert f"DTSTART:{first.slot_start:%Y%m%dT%H%M%S}Z" in body
+    zone = ZoneInfo(congress.time_zone)
+    local = first.slot_start.astimezone(zone)
+    assert f"DTSTART;TZID={congress.time_zone}:{local:%Y%m%dT%H%M%S}" in body
+    assert "BEGIN:VTIMEZONE" in body and f"TZID:{congress.time_zone}" in body
     assert people[1].registration.name_on_badge in body
 
 

@@ -4,62 +4,42 @@ Plain data in, bytes or text out; the words come translated from the caller.
 """
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
+from helisa.congress.ical import escape_text, fold_line, local_stamp, utc_stamp, vtimezone
 from helisa.core.pdf import unicode_pdf
 
 
-def _ical_text(value):
-    return (
-        str(value)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\n", "\\n")
-    )
-
-
-def _utc(moment):
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _fold(line):
-    """Lines of at most 75 octets, continued with a space (RFC 5545 3.1)."""
-    data = line.encode("utf-8")
-    parts = []
-    while len(data) > 75:
-        cut = 75 if not parts else 74
-        while cut and (data[cut] & 0xC0) == 0x80:
-            cut -= 1
-        parts.append(data[:cut].decode("utf-8"))
-        data = data[cut:]
-    parts.append(data.decode("utf-8"))
-    return "\r\n ".join(parts)
-
-
-def render_ical(*, calendar_name, events, host="helisa"):
-    """`events`: [{"uid", "start", "end", "summary", "location", "description"}], times aware."""
-    stamp = _utc(datetime.now(UTC))
+def render_ical(*, calendar_name, events, time_zone, host="helisa"):
+    """`events`: [{"uid", "start", "end", "summary", "location", "description"}], times aware;
+    written in the congress's local time with its VTIMEZONE, as the programme's calendar is."""
+    stamp = utc_stamp(datetime.now(UTC))
+    zone = ZoneInfo(time_zone)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Helisa//B2B meetings//EN",
         "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_ical_text(calendar_name)}",
+        f"X-WR-CALNAME:{escape_text(calendar_name)}",
+        f"X-WR-TIMEZONE:{time_zone}",
     ]
+    years = {moment.astimezone(zone).year for e in events for moment in (e["start"], e["end"])}
+    if years:
+        lines += vtimezone(zone, years)
     for event in events:
         lines += [
             "BEGIN:VEVENT",
             f"UID:{event['uid']}@{host}",
             f"DTSTAMP:{stamp}",
-            f"DTSTART:{_utc(event['start'])}",
-            f"DTEND:{_utc(event['end'])}",
-            f"SUMMARY:{_ical_text(event['summary'])}",
-            f"LOCATION:{_ical_text(event.get('location', ''))}",
-            f"DESCRIPTION:{_ical_text(event.get('description', ''))}",
+            f"DTSTART{local_stamp(event['start'], zone)}",
+            f"DTEND{local_stamp(event['end'], zone)}",
+            f"SUMMARY:{escape_text(event['summary'])}",
+            f"LOCATION:{escape_text(event.get('location', ''))}",
+            f"DESCRIPTION:{escape_text(event.get('description', ''))}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    return "\r\n".join(fold_line(line) for line in lines) + "\r\n"
 
 
 def _pdf(title):

@@ -56,7 +56,9 @@ def schedule_ics(participant):
             for m in queries.meetings_of(participant, published_only=True)
         ]
         return documents.render_ical(
-            calendar_name=_("B2B meetings at %(name)s") % {"name": name}, events=events
+            calendar_name=_("B2B meetings at %(name)s") % {"name": name},
+            events=events,
+            time_zone=congress.time_zone,
         )
 
 

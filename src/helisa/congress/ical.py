@@ -26,15 +26,15 @@ def feed_token_matches(user, token):
     return constant_time_compare(feed_token(user), token)
 
 
-def _utc(moment):
+def utc_stamp(moment):
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _local(moment, zone):
+def local_stamp(moment, zone):
     """`;TZID=…:` local time, or UTC where the local time happens twice (RFC 5545 takes the first)."""
     here = moment.astimezone(zone)
     if here.fold:
-        return f":{_utc(moment)}"
+        return f":{utc_stamp(moment)}"
     return f";TZID={zone.key}:{here:%Y%m%dT%H%M%S}"
 
 
@@ -72,12 +72,12 @@ def _observance(zone, onset):
         f"DTSTART:{(onset + before.utcoffset()).replace(tzinfo=None):%Y%m%dT%H%M%S}",
         f"TZOFFSETFROM:{_offset(before.utcoffset())}",
         f"TZOFFSETTO:{_offset(after.utcoffset())}",
-        f"TZNAME:{_escape(after.tzname())}",
+        f"TZNAME:{escape_text(after.tzname())}",
         f"END:{kind}",
     ]
 
 
-def _vtimezone(zone, years):
+def vtimezone(zone, years):
     """The zone's changes in those years, and the last one before them, which still holds."""
     first, last = min(years), max(years)
     onsets = _transitions(
@@ -90,14 +90,14 @@ def _vtimezone(zone, years):
         offset = _offset(datetime(first, 1, 1, tzinfo=UTC).astimezone(zone).utcoffset())
         name = datetime(first, 1, 1, tzinfo=UTC).astimezone(zone).tzname()
         lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", f"TZOFFSETFROM:{offset}"]
-        lines += [f"TZOFFSETTO:{offset}", f"TZNAME:{_escape(name)}", "END:STANDARD"]
+        lines += [f"TZOFFSETTO:{offset}", f"TZNAME:{escape_text(name)}", "END:STANDARD"]
     for onset in onsets:
         lines += _observance(zone, onset)
     lines.append("END:VTIMEZONE")
     return lines
 
 
-def _escape(text):
+def escape_text(text):
     return (
         str(text)
         .replace("\\", "\\\\")
@@ -108,7 +108,7 @@ def _escape(text):
     )
 
 
-def _fold(line):
+def fold_line(line):
     """Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1)."""
     data = line.encode()
     if len(data) <= 75:
@@ -140,22 +140,22 @@ def _event(session, congress, language, stamp, zone):
         "BEGIN:VEVENT",
         f"UID:{session_uid(session)}",
         f"DTSTAMP:{stamp}",
-        f"DTSTART{_local(session.starts_at, zone)}",
-        f"DTEND{_local(session.ends_at, zone)}",
-        f"SUMMARY:{_escape(in_language(session.title, language).text)}",
-        f"LOCATION:{_escape(_location(session, congress))}",
+        f"DTSTART{local_stamp(session.starts_at, zone)}",
+        f"DTEND{local_stamp(session.ends_at, zone)}",
+        f"SUMMARY:{escape_text(in_language(session.title, language).text)}",
+        f"LOCATION:{escape_text(_location(session, congress))}",
         f"URL:{url}",
-        f"CATEGORIES:{_escape(session.get_kind_display())}",
+        f"CATEGORIES:{escape_text(session.get_kind_display())}",
     ]
     if description:
-        lines.append(f"DESCRIPTION:{_escape(description + chr(10) + chr(10) + url)}")
+        lines.append(f"DESCRIPTION:{escape_text(description + chr(10) + chr(10) + url)}")
     lines.append("END:VEVENT")
     return lines
 
 
 def calendar(*, congress, sessions, name, language):
     """The text of a VCALENDAR with one VEVENT per session."""
-    stamp = _utc(timezone.now())
+    stamp = utc_stamp(timezone.now())
     zone = ZoneInfo(congress.time_zone)
     sessions = list(sessions)
     lines = [
@@ -164,13 +164,13 @@ def calendar(*, congress, sessions, name, language):
         "PRODID:-//Helisa//Congress programme//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(name)}",
+        f"X-WR-CALNAME:{escape_text(name)}",
         f"X-WR-TIMEZONE:{congress.time_zone}",
     ]
     years = {moment.astimezone(zone).year for s in sessions for moment in (s.starts_at, s.ends_at)}
     if years:
-        lines += _vtimezone(zone, years)
+        lines += vtimezone(zone, years)
     for session in sessions:
         lines += _event(session, congress, language, stamp, zone)
     lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    return "".join(fold_line(line) + "\r\n" for line in lines)
