@@ -30,7 +30,8 @@ def _descriptions(values):
 ORGANISATION_HEADER = [
     "id", "legal_name", "short_name", "helix_role", "business_size", "country", "region",
     "street", "postcode", "city", "latitude", "longitude", "website", "vat_number", "pic",
-    "sectors", "topics", *(f"description_{code}" for code in settings.CONTENT_LANGUAGES),
+    "sectors", "topics", "controlled_by",
+    *(f"description_{code}" for code in settings.CONTENT_LANGUAGES),
 ]  # fmt: skip
 
 CLUSTER_HEADER = [
@@ -54,7 +55,7 @@ def organisation_rows(queryset):
             o.pk, o.legal_name, o.short_name, o.helix_role, o.business_size, o.country_id,
             o.region_id or "", o.street, o.postcode, o.city, _number(o.latitude),
             _number(o.longitude), o.website, o.vat_number, o.pic, _codes(o.sectors),
-            _topic_codes(o.topics), *_descriptions(o.description),
+            _topic_codes(o.topics), o.controlled_by_id or "", *_descriptions(o.description),
         ]  # fmt: skip
 
 

@@ -39,15 +39,16 @@ def _descriptions(values):
     }
 
 
+# Columns that hold the id of a related record.
+_ATTNAMES = {"country": "country_id", "region": "region_id", "controlled_by": "controlled_by_id"}
+
+
 def _organisation_fields(checked):
     values = dict(checked.values)
     values.pop("id", None)
     description = _descriptions(values)
     sectors, topics = values.pop("sectors", None), values.pop("topics", None)
-    fields = {
-        ("country_id" if k == "country" else "region_id" if k == "region" else k): v
-        for k, v in values.items()
-    }
+    fields = {_ATTNAMES.get(k, k): v for k, v in values.items()}
     return fields, description, sectors, topics
 
 

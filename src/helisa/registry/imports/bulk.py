@@ -29,8 +29,9 @@ CHUNK_ROWS = 1000
 # pages of six indexes and the search index back from the operating system, which doubles the
 # time of a large import. An import is one connection's work for a while; it may use more.
 SQLITE_CACHE_KIB = 128 * 1024
-# Checked by the import against its reference data and enforced by the database; see above.
-NOT_CLEANED = ["owner", "country", "region", "import_batch"]
+# Checked by the import against its reference data (the controlling organisation against the
+# registry) and enforced by the database; see above.
+NOT_CLEANED = ["owner", "country", "region", "import_batch", "controlled_by"]
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from helisa.core.folding import fold
+from helisa.registry.control import control_links, would_make_cycle
 from helisa.registry.models import Cluster, HelixRole, Membership, Organisation
 from helisa.registry.services.clusters import membership_refusal
 
@@ -130,9 +131,19 @@ class OrganisationRows(RowChecker):
         super().__init__(**kwargs)
         self.similar_checked = 0
         self._names_by_country = {}
+        # Control as it will be once the rows checked so far are written, so that a loop
+        # closed by two rows of the file is found on the second, as applying would find it.
+        self.links = None
 
     def prefetch(self, rows):
-        ids = {int(row.cells["id"]) for row in rows if row.cells.get("id", "").isdigit()}
+        if self.links is None:
+            self.links = control_links()
+        ids = {
+            int(row.cells[name])
+            for row in rows
+            for name in ("id", "controlled_by")
+            if row.cells.get(name, "").isdigit()
+        }
         self.by_id = Organisation.objects.in_bulk(ids)
         names = {row.cells.get("legal_name", "") for row in rows} - {""}
         self.by_name = {}
@@ -155,6 +166,8 @@ class OrganisationRows(RowChecker):
                 )
             else:
                 checked.action, checked.target = UPDATE, organisation
+        if "controlled_by" in values:
+            self._check_control(checked)
         if bool(row.cells.get("latitude")) != bool(row.cells.get("longitude")):
             column = "longitude" if row.cells.get("latitude") else "latitude"
             checked.error(column, _("Give both latitude and longitude, or neither"))
@@ -178,6 +191,27 @@ class OrganisationRows(RowChecker):
             checked.error("business_size", _("Business size is only given for a business"))
         if "legal_name" in values and "country" in values:
             self._check_duplicates(checked)
+
+    def _check_control(self, checked):
+        controller = checked.values["controlled_by"]
+        pk = checked.target.pk if checked.action == UPDATE else None
+        if controller not in self.by_id:
+            checked.error(
+                "controlled_by", _("No organisation has the id %(id)s") % {"id": controller}
+            )
+        elif controller == pk:
+            checked.error("controlled_by", _("An organisation cannot be controlled by itself."))
+        elif would_make_cycle(pk, controller, self.links):
+            checked.error(
+                "controlled_by",
+                _(
+                    "Organisation %(id)s is controlled by this one, directly or through others, "
+                    "in Helisa or in an earlier row of this file; it cannot control it"
+                )
+                % {"id": controller},
+            )
+        elif pk is not None:
+            self.links[pk] = controller
 
     def _check_duplicates(self, checked):
         key = (_name_key(checked.values["legal_name"]), checked.values["country"])

@@ -344,6 +344,15 @@ def organisation_columns():
         Column("sectors", nace_list, aliases=("nace", "nace_codes")),
         Column("topics", topic_list),
         Column("source_id", text(40)),
+        Column(
+            "controlled_by",
+            integer_id,
+            aliases=("controlled_by_id",),
+            help=_(
+                "The registry id of the organisation that controls this one or heads its "
+                "group; left empty, an update keeps what Helisa has"
+            ),
+        ),
         *_descriptions(),
     )
 

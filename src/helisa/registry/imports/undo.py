@@ -73,6 +73,11 @@ def _blockers(batch, records, created_orgs, created_clusters, updated_orgs):
         _("Organisation %(id)s has memberships added after the import") % {"id": pk}
         for pk in joined.values_list("member_id", flat=True).distinct()
     ]
+    controlling = Organisation.objects.filter(subsidiaries__isnull=False, pk__in=created_orgs)
+    reasons += [
+        _("Organisation %(id)s has been named as controlling another since the import") % {"id": pk}
+        for pk in controlling.values_list("pk", flat=True).distinct()
+    ]
     profiles = Cluster.objects.filter(pk__in=created_orgs).exclude(pk__in=created_clusters)
     reasons += [
         _("Organisation %(id)s has a cluster profile added after the import") % {"id": pk}
