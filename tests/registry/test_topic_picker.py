@@ -1,10 +1,13 @@
 """People tag profiles with topics at every level of EuroSciVoc, found by a search."""
 
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 
+from helisa.registry.forms import TopicField
 from helisa.registry.models import Topic, TopicScheme
 from helisa.registry.queries_topics import search_topics
+from helisa.registry.widgets import TopicPicker
 from tests.factories import OrganisationFactory, UserFactory
 from tests.registry.test_editing import organisation_data
 
@@ -112,3 +115,57 @@ def test_a_stranger_is_sent_to_sign_in(client):
 def test_a_made_up_field_name_is_refused(client):
     client.force_login(UserFactory())
     assert client.get(SEARCH, {"field": '"><script>', "topic_q": "x"}).status_code == 400
+
+
+def edit_with_typed_topics(client, typed, topics=()):
+    organisation = client.organisation
+    data = organisation_data(legal_name=organisation.legal_name, sectors=[], topics=list(topics))
+    return client.post(
+        reverse("registry:organisation_edit", args=[organisation.pk]), {**data, "topics_add": typed}
+    )
+
+
+def test_without_javascript_the_picker_offers_a_box_for_names_or_codes(owner_client):
+    organisation = owner_client.organisation
+    html = owner_client.get(reverse("registry:organisation_edit", args=[organisation.pk]))
+    html = html.content.decode()
+    assert 'name="topics_add" id="id_topics_add"' in html
+    assert '<label for="id_topics_add">' in html
+
+
+def test_topics_typed_by_exact_name_or_code_are_added_to_the_ticked_ones(owner_client):
+    ticked = topic("ebola")
+    by_code = Topic.objects.create(scheme=TopicScheme.CALL_TOPIC, code="HORIZON-CL5-01", label={})
+    long_name = "electrical engineering, electronic engineering, information engineering"
+    typed = f"Hydrogen Energy, horizon-cl5-01, HÉPATITIS C; {long_name}"
+    response = edit_with_typed_topics(owner_client, typed, topics=[ticked.pk])
+    assert response.status_code == 302
+    assert set(owner_client.organisation.topics.all()) == {
+        ticked,
+        topic("hydrogen energy"),
+        topic("hepatitis C"),
+        topic(long_name),
+        by_code,
+    }
+
+
+def test_an_unknown_topic_is_refused_and_what_was_typed_shown_again(owner_client):
+    response = edit_with_typed_topics(owner_client, "hydrogen energy, cold fusion", [])
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "No topic has the name or code: cold fusion." in html
+    assert 'value="hydrogen energy, cold fusion"' in html
+    assert not owner_client.organisation.topics.exists()
+
+
+def test_adding_by_name_costs_one_query_and_nothing_when_the_box_is_empty(
+    django_assert_num_queries,
+):
+    field = TopicField()
+    with django_assert_num_queries(0):
+        assert list(field.clean(TopicPicker().value_from_datadict(QueryDict(), {}, "t"))) == []
+    data = QueryDict(mutable=True)
+    data.update({"t_add": "ebola, hydrogen energy"})
+    with django_assert_num_queries(2):  # the names, then the chosen topics as the field checks them
+        chosen = field.clean(TopicPicker().value_from_datadict(data, {}, "t"))
+    assert {t.label["en"] for t in chosen} == {"ebola", "hydrogen energy"}

@@ -23,7 +23,8 @@ from .models import (
     Organisation,
     Topic,
 )
-from .widgets import TopicPicker
+from .queries_topics import topics_named
+from .widgets import TopicPicker, TopicValues
 
 _MAIN_LANGUAGES = ("en", "pl")
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z+*]{2,13}$")
@@ -67,6 +68,27 @@ class TopicField(forms.ModelMultipleChoiceField):
             ),
             **kwargs,
         )
+
+    def clean(self, value):
+        typed = getattr(value, "typed", "")
+        added, unknown = topics_named(typed) if typed.strip() else ([], [])
+        if unknown:
+            raise ValidationError(
+                _("No topic has the name or code: %(names)s."),
+                code="unknown_topic",
+                params={"names": "; ".join(unknown)},
+            )
+        return super().clean([*(value or ()), *(str(topic.pk) for topic in added)])
+
+    def has_changed(self, initial, data):
+        return bool(getattr(data, "typed", "").strip()) or super().has_changed(initial, data)
+
+    def prepare_value(self, value):
+        prepared = super().prepare_value(value)
+        if isinstance(value, TopicValues):  # keep what was typed, to show it again
+            prepared = TopicValues(prepared)
+            prepared.typed = value.typed
+        return prepared
 
 
 class DescriptionFields:

@@ -6,8 +6,10 @@ accents aside) and matches a word anywhere on the topic's path, so "engineering"
 lies beneath it; topics named by the words come first, broader ones before narrower.
 """
 
+import re
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from helisa.core.folding import fold, fold_words
@@ -72,3 +74,37 @@ def search_topics(query, *, leave_out=(), limit=MATCHES_SHOWN):
 
 def _starts_a_word(prefix, words):
     return any(word.startswith(prefix) for word in words)
+
+
+def topics_named(text):
+    """The topics typed by code or exact name (any case or accents), and what named no topic.
+
+    Names are separated by commas, semicolons or new lines; a name that holds a comma itself
+    ("electrical engineering, electronic engineering, ...") counts whole when it names a topic.
+    """
+    parts = [part.strip() for part in re.split(r"[;\n]", text or "") if part.strip()]
+    pieces = {piece.strip() for part in parts for piece in [part, *part.split(",")]}
+    codes = pieces | {piece.upper() for piece in pieces}
+    by_code, by_name = {}, {}
+    for topic in Topic.objects.filter(Q(scheme=TopicScheme.EUROSCIVOC) | Q(code__in=codes)).only(
+        "pk", "scheme", "code", "label"
+    ):
+        by_code[topic.code.casefold()] = topic
+        if topic.scheme == TopicScheme.EUROSCIVOC:
+            for label in topic.label.values():
+                by_name.setdefault(fold(label), topic)
+
+    def named(name):
+        return by_code.get(name.casefold()) or by_name.get(fold(name))
+
+    found, unknown = [], []
+    for part in parts:
+        if topic := named(part):
+            found.append(topic)
+            continue
+        for piece in filter(None, (piece.strip() for piece in part.split(","))):
+            if topic := named(piece):
+                found.append(topic)
+            else:
+                unknown.append(piece)
+    return found, unknown
