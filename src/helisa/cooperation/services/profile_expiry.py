@@ -64,6 +64,18 @@ def chosen_expiry(profile, chosen, *, today):
     return chosen, expiry_error(chosen, today=today)
 
 
+def revived_by_edit(profile, previous, *, today):
+    """An expired profile whose owner moves its date ahead is listed again until then, as a
+    renewal to that date would list it: choosing a later date says the profile is still meant."""
+    chosen = profile.expires_on
+    return (
+        profile.status == ProfileStatus.EXPIRED
+        and chosen != previous
+        and chosen is not None
+        and chosen > today
+    )
+
+
 def listed_until(profile, *, today):
     """The date a profile is (or, once published, will be) listed until: a published or
     expired profile's own; else the one its owner chose while that has not passed, or the

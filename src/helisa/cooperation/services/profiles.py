@@ -22,6 +22,7 @@ from .profile_expiry import (
     expiry_on_publishing,
     expiry_on_renewal,
     listed_until,
+    revived_by_edit,
 )
 
 _SCALAR = ("kind", "direction", "contact_name", "contact_email", "contact_phone")
@@ -110,7 +111,14 @@ def create_profile(*, organisation, by, publish=False, now=None, **values):
 @transaction.atomic
 def update_profile(*, profile, by, now=None, **values):
     _require(by, "cooperation.change_profile", profile)
-    _apply(profile, values, today=timezone.localdate(now))
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    previous_expiry = profile.expires_on
+    _apply(profile, values, today=today)
+    if revived_by_edit(profile, previous_expiry, today=today):
+        profile.status = ProfileStatus.PUBLISHED
+        profile.renewed_at = now
+        profile.renewal_reminded_at = None
     profile.save()
     _save_many(profile, values)
     if profile.status == ProfileStatus.PUBLISHED:
