@@ -13,22 +13,15 @@ file having no other project would give them away). Tied scores count as randoml
 group that straddles the cut-off counts its hidden partners by their expected share. Recall is
 micro-averaged over all hidden partners. Both baselines run in the same process, on the same
 recomputed data: the most active organisations, and those that took part in the same call topic.
-The projects are split by position (even, odd) to show that the weights did not learn one half.
+The projects are split by position (even, odd). "helisa" is the platform's recommender
+(score_candidates) with the learned ranker, cross-fitted: each half is ranked by a ranker trained
+(bench/_ranker.py) on the other half only, never by the shipped one, which has seen every project.
+"hand_set" is the hand-set score alone (recommend.py), for comparison.
 
-Measured on this protocol and left out, because none raised both halves by more than a few
-thousandths (the halves differ by 0.02 at recall@10 under one and the same score):
-- listwise logistic rankers over 20-35 pairwise features (co-participation, 2-hop paths,
-  resource allocation, tie strength per shared project, subject of the shared projects, call-year
-  distance, programme counts, coordinator share, the roles and countries of the coordinator's
-  earlier partners, role and country lifts per programme, name similarity, EU contribution),
-  binned per feature or not, trained on the even half: odd half 0.070-0.076 / 0.169-0.180,
-  against 0.072 / 0.178 here; lower still with hard negatives;
-- a project-neighbourhood model (a sum over a candidate's projects of a kernel of their subject,
-  programme, year and overlap with the coordinator's partners): odd half 0.061-0.066 at 10;
-- propagating the scores over the co-participation graph, and ensembles of these with the
-  hand-set score: within 0.003 of it.
-Fitted on all projects at once, the binned ranker still stops at 0.079 / 0.190: the signal in
-these files, not the form of the score, is what limits recall.
+Tried before the learned ranker and left out, none raising both halves by more than a few
+thousandths over the hand-set score: linear and binned listwise rankers over 20-35 features,
+a project-neighbourhood model, propagating scores over the co-participation graph, ensembles
+of these, geographic distance and same city (docs/decisions/0003-learned-partner-ranker.md).
 """
 
 import json
@@ -36,24 +29,31 @@ import sys
 import time
 from pathlib import Path
 
-from helisa.cooperation.recommend import Query, score_candidates
+from bench import _ranker
+from helisa.cooperation.recommend import score_candidates
 from helisa.cooperation.recommend_cordis import load_cordis
 
 BENCH_DIR = Path(__file__).resolve().parent
 CUTOFFS = (10, 50)
-METHODS = ("helisa", "most_active", "same_topic")
+METHODS = ("helisa", "hand_set", "most_active", "same_topic")
 
 
-def run(weights=None):
+def run():
     started = time.perf_counter()
     data = load_cordis()
     cases = benchmark_cases(data)
+    # Cross-fitting: each half is ranked by a ranker trained on the other half only, so no
+    # project is ranked by a model that saw its partners.
+    examples = _ranker.examples(data, cases)
+    rankers = [
+        _ranker.ensemble([e for i, e in enumerate(examples) if i % 2 != half]) for half in (0, 1)
+    ]
     found = {method: {cutoff: [0.0, 0.0] for cutoff in CUTOFFS} for method in METHODS}
     hidden_total = [0, 0]
-    for index, case in enumerate(cases):
+    for index, (case, example) in enumerate(zip(cases, examples, strict=True)):
         half = index % 2
         hidden_total[half] += len(case["hidden"])
-        for method, expected in evaluate(data, case, weights=weights).items():
+        for method, expected in evaluate(data, case, rankers[half], example).items():
             for cutoff in CUTOFFS:
                 found[method][cutoff][half] += expected[cutoff]
     results = {"projects": len(cases), "hidden_partners": sum(hidden_total)}
@@ -86,25 +86,19 @@ def benchmark_cases(data):
     return cases
 
 
-def evaluate(data, case, *, weights=None):
+def evaluate(data, case, ranker, example):
     """{method: {cutoff: expected hidden partners in the top cutoff}} for one hidden project."""
-    candidates, graph = data.candidates(without=case["project"])
-    coordinator = case["coordinator"]
-    pool = [c for c in candidates if c.id != coordinator and c.activity > 0]
-    unseen = [c.id for c in candidates if c.id != coordinator and c.activity == 0]
+    pool, unseen, graph = _ranker.pool_of(data, case)
     topic = data.topics[case["project"]]
-    facts = data.organisations[coordinator]
-    query = Query(
-        requester=coordinator,
-        helix_role=facts["helix_role"],
-        country=facts["country"],
-        topics=(topic,),
-    )
     scores = {
         "helisa": {
             item.candidate_id: item.score
-            for item in score_candidates(query, pool, graph=graph, weights=weights)
+            for item in score_candidates(
+                _ranker.query_of(data, case), pool, graph=graph, ranker=ranker
+            )
         },
+        # The hand-set score alone is the ranker's first feature.
+        "hand_set": {c.id: row[0] for c, row in zip(pool, example["rows"], strict=True)},
         "most_active": {c.id: c.activity for c in pool},
         "same_topic": {c.id: sum(t.code == topic.code for t in c.topics) for c in pool},
     }

@@ -1,10 +1,15 @@
 """The fixed cast of every test: an owner, a member, an outsider and the secretariat."""
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from helisa.registry.models import RoleKind
 from tests.factories import ClusterFactory, RoleFactory, UserFactory
 from tests.reference import ensure_reference_data
+
+# Property tests check what holds, not how fast: a loaded CI machine must not fail them on time.
+hypothesis_settings.register_profile("helisa", deadline=None)
+hypothesis_settings.load_profile("helisa")
 
 
 @pytest.fixture(autouse=True)

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "helisa.core.middleware.ContentSecurityPolicyMiddleware",
     "helisa.core.middleware.SecretariatMfaMiddleware",
+    "helisa.api.language.LanguageParameterMiddleware",
 ]
 
 ROOT_URLCONF = "helisa.urls"

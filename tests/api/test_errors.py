@@ -109,3 +109,19 @@ def test_a_revoked_token_is_refused_with_a_reason(client, db):
 
     assert response.status_code == 401
     assert "revoked" in error_of(response)["message"]
+
+
+@pytest.mark.parametrize("wanted", ["xx", "klingon", "p1", "qqq"])
+def test_a_lang_that_names_no_language_is_refused_before_anything_runs(client, wanted):
+    response = client.get(f"/api/v1/cooperation/profiles?lang={wanted}")
+    assert response.status_code == 422
+    error = error_of(response)
+    assert error["code"] == "validation_error"
+    assert [detail["field"] for detail in error["details"]] == ["lang"]
+    assert repr(wanted) in error["message"]
+
+
+def test_a_lang_the_interface_lacks_still_picks_stored_texts(client):
+    """German is a language, though not one of the interface's: the request is answered."""
+    for wanted in ("de", "PL", "", "lit"):
+        assert client.get(f"/api/v1/cooperation/profiles?lang={wanted}").status_code == 200

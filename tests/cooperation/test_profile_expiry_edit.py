@@ -1,5 +1,6 @@
-"""An expired profile whose owner picks a later expiry date, in the form or the API, is listed
-again until then, exactly as renewing it to that date would list it; the reminder comes again."""
+"""An expired profile whose owner picks a later expiry date (or empties it: six months), in the
+form or the API, is listed again until then, exactly as renewing it to that date would list it;
+the reminder comes again."""
 
 from datetime import timedelta
 
@@ -77,6 +78,16 @@ def test_correcting_the_text_but_keeping_the_date_leaves_it_expired(organisation
     assert list(filter_profiles({}, today=day(30))) == []
 
 
+def test_emptying_the_date_lists_it_again_for_six_months_as_a_renewal_would(
+    organisation, representative
+):
+    edited, renewed = (expired(organisation, representative) for _ in range(2))
+    update_profile(profile=edited, by=representative, now=at(30), expires_on=None)
+    renew_profile(profile=renewed, by=representative, now=at(30))
+    assert state(edited) == state(renewed) == (ProfileStatus.PUBLISHED, day(30 + 183), at(30), None)
+    assert {p.pk for p in filter_profiles({}, today=day(30))} == {edited.pk, renewed.pk}
+
+
 def expired_now(organisation, representative):
     profile = make_profile(
         organisation, representative, expires_on=timezone.localdate() + timedelta(days=10)
@@ -102,6 +113,19 @@ def test_in_the_form_a_later_date_lists_it_again(client, organisation, represent
     assert response.status_code == 302
     profile.refresh_from_db()
     assert (profile.status, profile.expires_on.isoformat()) == (ProfileStatus.PUBLISHED, later(60))
+
+
+def test_in_the_form_an_empty_date_lists_it_again_for_six_months(
+    client, organisation, representative
+):
+    profile = expired_now(organisation, representative)
+    client.force_login(representative)
+    response = client.post(
+        reverse("cooperation:edit", args=[profile.pk]), form_data(organisation, expires_on="")
+    )
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert (profile.status, profile.expires_on.isoformat()) == (ProfileStatus.PUBLISHED, later(183))
 
 
 def test_through_the_api_a_later_date_lists_it_again(

@@ -187,6 +187,10 @@ class RegistryTopic(Topic):
     scheme: str = ""
 
     @property
+    def is_call_topic(self):
+        return self.scheme == TopicScheme.CALL_TOPIC
+
+    @property
     def programme(self):
         return super().programme if self.scheme == TopicScheme.CALL_TOPIC else ""
 

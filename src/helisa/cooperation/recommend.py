@@ -7,7 +7,8 @@ and, when it holds, states a reason as structured data (kind + values) that the 
 reader's language; a reason is given only when its claim is true of the data it came from.
 
 Weights were hand-set, then tuned on the even half of the CORDIS benchmark projects and checked on
-the odd half (bench/recommend.py): few parameters, so that they do not learn the benchmark.
+the odd half (bench/recommend.py). The order comes from the learned ranker (ranker.py), of which
+this hand-set score is one input; the reasons come from the components here alone.
 """
 
 import math
@@ -15,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from helisa.cooperation.ranker import feature_rows, partner_ranker
 from helisa.cooperation.recommend_text import SIMILAR_SUBJECT, similarities
 
 HELIX_ROLES = ("business", "university", "research", "public", "civil_society", "other")
@@ -30,6 +32,11 @@ USUAL_PARTNERS = {
     "civil_society": ("research", "university", "public"),
     "other": ("university", "other"),
 }
+# What the query asks for in so many words, in the learned ranker's units (see score_candidates).
+# The ranker spreads a pool over about 6 (-3 for a stranger with one project, +3 for a frequent
+# partner of the requester); at 2, a full subject match in free text adds about 5, so what is
+# asked for comes first and the data orders among equals.
+ASKED_SCALE = 2.0
 # Text similarity adds to the score above this cosine; a reason needs SIMILAR_SUBJECT.
 TEXT_FLOOR = 0.2
 
@@ -59,6 +66,9 @@ class Topic:
     code: str
     title: str = ""
 
+    # A call topic's title describes a funding call; other topics (EuroSciVoc) name a subject.
+    is_call_topic = True
+
     @property
     def programme(self):
         """The call's family ("H2020-SC5-2016" -> "SC5", "MSCA-IF-2019" -> "MSCA-IF")."""
@@ -82,6 +92,8 @@ class Candidate:
     sectors: frozenset = frozenset()
     texts: dict = field(default_factory=dict)  # language -> free text
     activity: int = 0  # projects or cooperations known, for the popularity prior
+    # Share of those as a full partner rather than a third party or associated partner.
+    full_partner_share: float = 1.0
 
     def text_items(self):
         return [topic.title for topic in self.topics if topic.title] + [
@@ -114,7 +126,12 @@ class Recommendation:
     reasons: tuple  # Reason
 
 
-def recommend(query, candidates, *, limit=10, exclude=(), graph=None, weights=None):
+_SHIPPED = object()
+
+
+def recommend(
+    query, candidates, *, limit=10, exclude=(), graph=None, weights=None, ranker=_SHIPPED
+):
     """The best `limit` candidates for the query, best first, ties broken by id.
 
     `graph` maps an organisation id to {partner id: number of earlier cooperations}.
@@ -123,15 +140,46 @@ def recommend(query, candidates, *, limit=10, exclude=(), graph=None, weights=No
     if query.requester:
         excluded.add(query.requester)
     pool = [candidate for candidate in candidates if candidate.id not in excluded]
-    scored = score_candidates(query, pool, graph=graph or {}, weights=weights)
+    scored = score_candidates(query, pool, graph=graph or {}, weights=weights, ranker=ranker)
     scored.sort(key=lambda item: (-item.score, item.candidate_id))
     return scored[:limit] if limit is not None else scored
 
 
-def score_candidates(query, candidates, *, graph, weights=None):
+def score_candidates(query, candidates, *, graph, weights=None, ranker=_SHIPPED):
+    """A Recommendation per candidate, in their order.
+
+    The learned ranker (ranker.py) orders by the signals of the data; what the query asks for in
+    so many words (sectors, helix roles and countries sought) is added on top, so that asking for
+    it always lifts a candidate. `ranker=None` keeps the hand-set score alone.
+    """
+    if ranker is _SHIPPED:
+        ranker = partner_ranker()
+    scored, rows = _scored(query, candidates, graph, weights, with_rows=ranker is not None)
+    if ranker is None or not candidates:
+        return [
+            Recommendation(candidate_id, round(data_part + asked, 9), reasons)
+            for candidate_id, data_part, asked, reasons in scored
+        ]
+    learned = ranker.predict(rows).tolist()
+    return [
+        Recommendation(candidate_id, round(value + ASKED_SCALE * asked, 9), reasons)
+        for (candidate_id, _d, asked, reasons), value in zip(scored, learned, strict=True)
+    ]
+
+
+def ranking_features(query, candidates, *, graph, weights=None):
+    """The learned ranker's input: a row of ranker.FEATURES per candidate (for training it)."""
+    return _scored(query, candidates, graph, weights, with_rows=True)[1]
+
+
+def _scored(query, candidates, graph, weights, *, with_rows):
     weights = {**WEIGHTS, **(weights or {})}
     context = _Context(query, candidates, graph)
-    return [_score(query, candidate, context, weights) for candidate in candidates]
+    scored = [_score(query, candidate, context, weights) for candidate in candidates]
+    if not with_rows:
+        return scored, None
+    data_parts = [data_part for _i, data_part, _a, _r in scored]
+    return scored, feature_rows(query, candidates, context, data_parts, SIMILAR_SUBJECT)
 
 
 class _Context:
@@ -142,11 +190,19 @@ class _Context:
         self.own_partners = dict(graph.get(query.requester, {})) if query.requester else {}
         self.query_codes = {topic.code for topic in query.topics}
         self.query_programmes = {topic.programme for topic in query.topics} - {""}
-        query_texts = [topic.title for topic in query.topics if topic.title] + [
-            text for text in query.texts.values() if text
-        ]
         texts = {text for candidate in candidates for text in candidate.text_items()}
-        self.similarity = similarities(query_texts, texts) if query_texts else {}
+        titles = [topic.title for topic in query.topics if topic.title and topic.is_call_topic]
+        # A call topic's title describes the call, which the data (and the ranker) answer for;
+        # free text and subject topics are what the query asks for in so many words.
+        self.topic_similarity = similarities(titles, texts) if titles else {}
+        free_texts = [
+            topic.title for topic in query.topics if topic.title and not topic.is_call_topic
+        ] + [text for text in query.texts.values() if text]
+        self.text_similarity = similarities(free_texts, texts) if free_texts else {}
+        self.similarity = {
+            text: max(self.topic_similarity.get(text, -1.0), self.text_similarity.get(text, -1.0))
+            for text in self.topic_similarity.keys() | self.text_similarity.keys()
+        }
         self.usual_roles = set(USUAL_PARTNERS.get(query.helix_role, ()))
         self.role_affinity = _role_affinity(query, candidates, graph)
 
@@ -186,11 +242,17 @@ def _role_affinity(query, candidates, graph):
 
 
 def _score(query, candidate, context, weights):
-    score, reasons = 0.0, []
+    """(id, score from the data, score from what the query asks for, reasons)."""
+    score, asked, reasons = 0.0, 0.0, []
 
     def add(kind, amount, values):
         nonlocal score
         score += weights[kind] * amount
+        reasons.append(Reason(kind, tuple(values)))
+
+    def ask(kind, amount, values):
+        nonlocal asked
+        asked += weights[kind] * amount
         reasons.append(Reason(kind, tuple(values)))
 
     together = context.own_partners.get(candidate.id, 0)
@@ -215,25 +277,32 @@ def _score(query, candidate, context, weights):
         score += weights["programme_projects"] * math.log1p(in_programme)
     shared_sectors = sorted(set(query.sectors) & set(candidate.sectors))
     if shared_sectors:
-        add("shared_sectors", math.log1p(len(shared_sectors)), shared_sectors)
-    best_text, best = _best_text(candidate, context.similarity)
+        ask("shared_sectors", math.log1p(len(shared_sectors)), shared_sectors)
+    _text, best = _best_text(candidate, context.topic_similarity)
     score += weights["similar_subject"] * max(0.0, best - TEXT_FLOOR)
     score += weights["subject_level"] * max(0.0, best)
+    _text, best = _best_text(candidate, context.text_similarity)
+    asked += weights["similar_subject"] * max(0.0, best - TEXT_FLOOR)
+    asked += weights["subject_level"] * max(0.0, best)
+    best_text, best = _best_text(candidate, context.similarity)
     if best >= SIMILAR_SUBJECT:
         reasons.append(Reason("similar_subject", (best_text, round(best, 2))))
-    if candidate.helix_role in query.roles_sought:
-        add("role_sought", 1.0, (candidate.helix_role,))
-    elif candidate.helix_role in context.usual_roles:
+    # The data's part of the score does not depend on what is asked for: the ranker learnt it
+    # from consortia that asked for nothing.
+    sought = candidate.helix_role in query.roles_sought
+    if sought:
+        ask("role_sought", 1.0, (candidate.helix_role,))
+    if candidate.helix_role in context.usual_roles:
         score += weights["usual_role"]
-        if candidate.helix_role != query.helix_role:
+        if not sought and candidate.helix_role != query.helix_role:
             reasons.append(Reason("complementary_role", (query.helix_role, candidate.helix_role)))
     score += weights["role_affinity"] * context.role_affinity.get(candidate.helix_role, 0.0)
     if query.country and candidate.country == query.country:
         score += weights["same_country"]
     if candidate.country and candidate.country in query.countries_sought:
-        add("country_sought", 1.0, (candidate.country,))
+        ask("country_sought", 1.0, (candidate.country,))
     score += weights["activity"] * math.log1p(candidate.activity)
-    return Recommendation(candidate.id, round(score, 9), tuple(reasons))
+    return candidate.id, score, asked, tuple(reasons)
 
 
 def _best_text(candidate, similarity):

@@ -23,6 +23,8 @@ HELIX_OF_ACTIVITY = {
     "PUB": "public",
     "OTH": "other",
 }
+# Third parties and associated partners ("partner") take part through a full partner.
+FULL_PARTNER = ("coordinator", "participant")
 # CORDIS writes Greece and the United Kingdom the EU way.
 _ISO = {"EL": "GR", "UK": "GB"}
 
@@ -72,13 +74,20 @@ class Cordis:
             {self.topics[project] for project in own if project in self.topics},
             key=lambda topic: topic.code,
         )
+        full = sum(self._roles()[project, organisation] in FULL_PARTNER for project in own)
         return Candidate(
             id=organisation,
             helix_role=facts["helix_role"],
             country=facts["country"],
             topics=tuple(topics),
             activity=len(own),
+            full_partner_share=full / len(own) if own else 1.0,
         )
+
+    def _roles(self):
+        if not hasattr(self, "_roles_cache"):
+            self._roles_cache = {(p.project, p.organisation): p.role for p in self.participations}
+        return self._roles_cache
 
     def _full(self):
         if not hasattr(self, "_full_cache"):

@@ -57,16 +57,19 @@ def chosen_expiry(profile, chosen, *, today):
     Returns (date, error). Unchanged dates are not checked again, so that an expired profile's
     text can still be corrected."""
     if chosen is None:
-        published = profile.status == ProfileStatus.PUBLISHED
-        return (default_expiry(today) if published else None), None
+        # Empty means the default period: from today for a listed or expired profile (which
+        # lists an expired one again, see revived_by_edit), from publication for a draft.
+        listed = profile.status in (ProfileStatus.PUBLISHED, ProfileStatus.EXPIRED)
+        return (default_expiry(today) if listed else None), None
     if chosen == profile.expires_on:
         return chosen, None
     return chosen, expiry_error(chosen, today=today)
 
 
 def revived_by_edit(profile, previous, *, today):
-    """An expired profile whose owner moves its date ahead is listed again until then, as a
-    renewal to that date would list it: choosing a later date says the profile is still meant."""
+    """An expired profile whose owner moves its date ahead (or empties it: six months from today)
+    is listed again until then, as a renewal to that date would list it: choosing a later date
+    says the profile is still meant."""
     chosen = profile.expires_on
     return (
         profile.status == ProfileStatus.EXPIRED
