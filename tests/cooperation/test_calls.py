@@ -285,3 +285,16 @@ def test_cluster_partnership_rules_on_real_models(secretariat):
         call=call, start=start, organisation_ids=[french.pk, spanish.pk], by=manager.user
     )
     assert saved.partners.count() == 3
+
+
+def test_every_partner_adds_relevance_whatever_the_ranker_scores(secretariat):
+    """The learned ranker's scores have no meaningful zero: counted from the least relevant
+    candidate, no partner lowers a consortium's relevance, so the builder is not pushed to the
+    smallest consortium by where that zero happens to fall."""
+    call = create_call(by=secretariat, kind=ProgrammeKind.HORIZON_EUROPE, name={"en": "HE"})
+    start = RoleFactory(organisation__country=country("PL")).organisation
+    for code in ("DE", "FR", "IT", "ES"):
+        OrganisationFactory(country=country(code))
+    start_member, others, _data = consortia.members_for(call, start)
+    assert start_member.relevance == 0.0
+    assert min(member.relevance for member in others) == 0.0

@@ -68,6 +68,9 @@ def members_for(call, start):
     data = candidate_set()
     query = _query(call, start)
     scored = {r.candidate_id: r for r in score_candidates(query, data.candidates, graph=data.graph)}
+    # The ranker's scores order candidates; their zero means nothing. Counted from the least
+    # relevant candidate, no partner lowers a consortium's relevance, as with the hand-set score.
+    floor = min((r.score for r in scored.values()), default=0.0)
     regions = dict(Organisation.objects.values_list("pk", "region_id"))
     clusters = set(Cluster.objects.values_list("pk", flat=True))
     links = control_links()
@@ -81,7 +84,7 @@ def members_for(call, start):
                 helix_role=candidate.helix_role,
                 is_cluster=candidate.id in clusters,
                 region=regions.get(candidate.id) or "",
-                relevance=0.0 if candidate.id == start.pk else result.score,
+                relevance=0.0 if candidate.id == start.pk else result.score - floor,
                 reasons=() if candidate.id == start.pk else result.reasons,
                 group=group_of(candidate.id, links) if candidate.id in links else None,
                 name=data.names.get(candidate.id, ""),
