@@ -26,7 +26,11 @@ def representatives(reference_data):
     candidates._cache.clear()
     a = RoleFactory(organisation__legal_name="Zbiorniki Wodorowe Sp. z o.o.").user
     b = RoleFactory(
-        organisation__legal_name="Réservoirs Lyon SAS", organisation__country=country("FR")
+        organisation__legal_name="Réservoirs Lyon SAS",
+        organisation__country=country("FR"),
+        organisation__description={
+            "fr": "Réservoirs composites à haute pression pour camions à hydrogène."
+        },
     ).user
     return a, b
 
@@ -46,7 +50,10 @@ def publish_request(page):
     expect(page.locator("h1")).to_have_text(TITLE)
     expect(page.locator(".messages")).to_contain_text("The cooperation profile has been saved.")
     # The profile's own page shows its recommended partners, loaded after the page.
-    expect(page.locator("#recommended-partners")).to_contain_text("Réservoirs Lyon SAS")
+    partners = page.locator("#recommended-partners")
+    expect(partners).to_contain_text("Réservoirs Lyon SAS")
+    # Found from the French description alone, and told why.
+    expect(partners).to_contain_text("Similar subject")
 
 
 def express_interest(page):

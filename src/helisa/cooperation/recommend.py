@@ -191,6 +191,7 @@ class _Context:
         self.query_codes = {topic.code for topic in query.topics}
         self.query_programmes = {topic.programme for topic in query.topics} - {""}
         texts = {text for candidate in candidates for text in candidate.text_items()}
+        self.query_titles = {topic.title for topic in query.topics}
         titles = [topic.title for topic in query.topics if topic.title and topic.is_call_topic]
         # A call topic's title describes the call, which the data (and the ranker) answer for;
         # free text and subject topics are what the query asks for in so many words.
@@ -285,7 +286,8 @@ def _score(query, candidate, context, weights):
     asked += weights["similar_subject"] * max(0.0, best - TEXT_FLOOR)
     asked += weights["subject_level"] * max(0.0, best)
     best_text, best = _best_text(candidate, context.similarity)
-    if best >= SIMILAR_SUBJECT:
+    # A subject whose text is the title of one of the query's topics repeats that topic.
+    if best >= SIMILAR_SUBJECT and best_text not in context.query_titles:
         reasons.append(Reason("similar_subject", (best_text, round(best, 2))))
     # The data's part of the score does not depend on what is asked for: the ranker learnt it
     # from consortia that asked for nothing.

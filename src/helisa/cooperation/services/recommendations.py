@@ -113,13 +113,6 @@ def _joined(title, text):
     return joined
 
 
-def _repeats_a_topic(reason, result, query):
-    """A "similar subject" whose text is the title of a topic both share says nothing new."""
-    if reason.kind != "similar_subject":
-        return False
-    return reason.values[0] in {topic.title for topic in query.topics}
-
-
 def _run(query, *, limit, exclude=()):
     limit = max(1, min(int(limit or DEFAULT_LIMIT), MAX_LIMIT))
     data = candidate_set()
@@ -143,7 +136,6 @@ def _run(query, *, limit, exclude=()):
                     ),
                 )
                 for reason in result.reasons
-                if not _repeats_a_topic(reason, result, query)
             ),
         )
         for result in results
