@@ -3,7 +3,7 @@
 Candidates are the demo CORDIS organisations, described by the titles of their calls (English);
 requests carry free text only, no codes. The popularity prior and the learned ranker (which weigh
 the same for every language) are switched off so that the overlap measures the text matching
-alone; test_cross_language_offers runs the whole recommender.
+alone; the overlap is measured again with the whole recommender, as the platform runs it.
 
 Each request is on a subject the demo data holds: its best match clears SIMILAR_SUBJECT in every
 language. A request on a subject no call title covers returns partners on no particular subject,
@@ -13,6 +13,8 @@ written without looking at the data, twelve had no call title above the threshol
 
 from functools import cache, lru_cache
 from itertools import combinations
+
+import pytest
 
 from helisa.cooperation.recommend import Query, recommend
 from helisa.cooperation.recommend_cordis import load_cordis
@@ -138,13 +140,16 @@ def _candidates():
 
 
 @cache
-def _results(text, language):
+def _results(text, language, whole=False):
+    """Text matching alone, or the whole recommender (learned ranker and popularity included)."""
     query = Query(texts={language: text})
+    if whole:
+        return tuple(recommend(query, _candidates(), limit=10))
     return tuple(recommend(query, _candidates(), limit=10, weights={"activity": 0.0}, ranker=None))
 
 
-def _top10(text, language):
-    return {result.candidate_id for result in _results(text, language)}
+def _top10(text, language, whole=False):
+    return {result.candidate_id for result in _results(text, language, whole)}
 
 
 def test_the_multilingual_encoder_is_the_one_in_use():
@@ -181,12 +186,17 @@ def test_different_requests_find_different_partners():
         assert sum(shared) / len(shared) <= 0.1
 
 
-def test_requests_find_the_same_partners_in_polish_french_and_english():
+# The whole recommender mixes the text's cosines with the learned ranker's view of each candidate
+# (the same in every language), so a small change of cosine between languages moves a candidate
+# past others instead of a whole tie group: it agrees less (0.76-0.89 against 0.91-0.98) and is
+# held to the same thresholds.
+@pytest.mark.parametrize("whole", [False, True], ids=["text alone", "whole recommender"])
+def test_requests_find_the_same_partners_in_polish_french_and_english(whole):
     assert len(REQUESTS) >= 20
     overlaps = {pair: [] for pair in combinations(LANGUAGES, 2)}
     for texts in REQUESTS:
         tops = {
-            language: _top10(text, language)
+            language: _top10(text, language, whole)
             for language, text in zip(LANGUAGES, texts, strict=True)
         }
         for first, second in overlaps:
