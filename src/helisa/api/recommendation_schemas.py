@@ -34,7 +34,10 @@ class ReasonOut(Schema):
 class RecommendationOut(Schema):
     organisation: OrganisationRef
     helix_role: HelixRole
-    score: float
+    score: float = Field(
+        description="What ranks the list, higher first; it compares partners within one list "
+        "only (its zero means nothing)"
+    )
     reasons: list[ReasonOut]
 
     @staticmethod
