@@ -146,3 +146,27 @@ def test_a_stranger_may_not_bring_it_back(organisation, representative, outsider
     assert error_of(response)["code"] == "permission_denied"
     profile.refresh_from_db()
     assert profile.status == ProfileStatus.EXPIRED
+
+
+def test_followers_hear_once_that_an_expired_profile_is_listed_again(organisation, representative):
+    from django.core import mail
+
+    from helisa.cooperation.services.interest import follow_profile
+    from tests.factories import UserFactory
+
+    renewed, edited, listed = (expired(organisation, representative) for _ in range(3))
+    follower = UserFactory()
+    for profile in (renewed, edited, listed):
+        follow_profile(profile=profile, user=follower)
+    renew_profile(profile=listed, by=representative, now=at(30))  # listed again: told
+    mail.outbox.clear()
+
+    renew_profile(profile=renewed, by=representative, now=at(30))
+    update_profile(profile=edited, by=representative, now=at(30), expires_on=day(100))
+    renew_profile(profile=listed, by=representative, now=at(40))  # still listed: not told
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        ([follower.email], "[Helisa] A cooperation profile you follow is listed again")
+    ] * 2
+    assert (
+        "listed until" in mail.outbox[1].body and str(edited.display_title) in mail.outbox[1].body
+    )

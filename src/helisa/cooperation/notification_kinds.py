@@ -56,7 +56,7 @@ INTEREST_ANSWERED = register_kind(
     "interest_answered", _("My expression of interest is accepted or declined")
 ).code
 FOLLOWED_PROFILE_CHANGED = register_kind(
-    "followed_profile_changed", _("A profile I follow changes or is withdrawn")
+    "followed_profile_changed", _("A profile I follow changes, is withdrawn or is listed again")
 ).code
 SAVED_SEARCH_DIGEST = register_kind(
     "saved_search_digest", _("New profiles matching my saved searches")

@@ -115,14 +115,16 @@ def update_profile(*, profile, by, now=None, **values):
     today = timezone.localdate(now)
     previous_expiry = profile.expires_on
     _apply(profile, values, today=today)
-    if revived_by_edit(profile, previous_expiry, today=today):
+    revived = revived_by_edit(profile, previous_expiry, today=today)
+    if revived:
         profile.status = ProfileStatus.PUBLISHED
         profile.renewed_at = now
         profile.renewal_reminded_at = None
     profile.save()
     _save_many(profile, values)
     if profile.status == ProfileStatus.PUBLISHED:
-        _tell_followers(profile, by=by, template="profile_changed")
+        template = "profile_listed_again" if revived else "profile_changed"
+        _tell_followers(profile, by=by, template=template)
     return profile
 
 
@@ -149,12 +151,16 @@ def renew_profile(*, profile, by, now=None, expires_on=None):
         raise ValidationError(_("Only a published or expired profile can be renewed."))
     now = now or timezone.now()
     profile.expires_on = expiry_on_renewal(profile, expires_on, today=timezone.localdate(now))
+    was_expired = profile.status == ProfileStatus.EXPIRED
     profile.status = ProfileStatus.PUBLISHED
     profile.renewed_at = now
     profile.renewal_reminded_at = None
     profile.save(
         update_fields=["status", "expires_on", "renewed_at", "renewal_reminded_at", "updated_at"]
     )
+    # Followers learn that an expired profile is back, however its owner brought it back.
+    if was_expired:
+        _tell_followers(profile, by=by, template="profile_listed_again")
     return profile
 
 
