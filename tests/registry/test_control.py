@@ -117,7 +117,7 @@ def test_an_unknown_number_is_a_field_error(client):
     )
 
     assert response.context["form"].errors["controlled_by"] == [
-        "There is no organisation with this number."
+        "No organisation has this number."
     ]
 
 

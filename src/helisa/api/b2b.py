@@ -16,7 +16,7 @@ from . import (
     congress_b2b_settings,
 )
 from .auth import signed_in
-from .congress_b2b_access import congress_or_404, me_or_404, run_service
+from .congress_b2b_access import congress_or_404, me_or_404, organised, run_service
 from .congress_b2b_schemas import (
     AnswerIn,
     MeetingOut,
@@ -29,7 +29,6 @@ from .congress_b2b_schemas import (
     RunOut,
 )
 from .pagination import LimitOffset
-from .permissions import require
 from .schemas import WRITE_ERRORS
 
 router = Router(tags=["B2B meetings"])
@@ -155,8 +154,7 @@ def list_meetings(request, slug: str):
     description="For organisers: queues a run; poll it for its progress and result.",
 )
 def createrun_service(request, slug: str, payload: RunIn):
-    congress = congress_or_404(slug)
-    require(request.auth, "congress.run_b2b", congress)
+    congress = organised(request, slug)
     run = run_service(
         b2b_scheduling.start_schedule_run,
         congress=congress,
@@ -176,8 +174,7 @@ def createrun_service(request, slug: str, payload: RunIn):
     "`result`: assignments, unscheduled meetings, gaps and the proven bounds.",
 )
 def getrun_service(request, slug: str, run_id: int):
-    congress = congress_or_404(slug)
-    require(request.auth, "congress.run_b2b", congress)
+    congress = organised(request, slug)
     return get_object_or_404(ScheduleRun, congress=congress, pk=run_id)
 
 
@@ -190,7 +187,6 @@ def getrun_service(request, slug: str, run_id: int):
     "meetings changed. 409 when the meetings changed since the draft.",
 )
 def publishrun_service(request, slug: str, run_id: int):
-    congress = congress_or_404(slug)
-    require(request.auth, "congress.run_b2b", congress)
+    congress = organised(request, slug)
     run = get_object_or_404(ScheduleRun, congress=congress, pk=run_id)
     return run_service(b2b_scheduling.publish_run, run=run, by=request.auth)

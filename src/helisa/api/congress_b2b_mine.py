@@ -52,7 +52,8 @@ def schedule_pdf(request, slug: str):
     auth=signed_in,
     openapi_extra=_document("text/calendar"),
     summary="My published B2B schedule as iCalendar",
-    description="In the caller's registration language, times in UTC.",
+    description="In the caller's registration language; times local to the congress, with "
+    "its VTIMEZONE.",
 )
 def schedule_ics(request, slug: str):
     body = my_schedule.schedule_ics(_participant(request, slug))

@@ -14,6 +14,7 @@ from helisa.congress import b2b_queries as queries
 from helisa.congress import b2b_statistics
 from helisa.congress.models import MatchmakingSession
 from helisa.congress.services import b2b_participants, b2b_settings
+from helisa.registry.exports import XLSX_TYPE
 
 from .auth import signed_in
 from .congress_b2b_access import organised
@@ -28,8 +29,6 @@ from .language import language_of
 from .schemas import WRITE_ERRORS, Error
 
 router = Router(tags=["B2B meetings: organisers"])
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _session_out(session, slots, zone):
@@ -166,7 +165,7 @@ def get_statistics(request, slug: str):
     "/congresses/{slug}/b2b/organise/statistics.xlsx",
     response={401: Error, 403: Error, 404: Error},
     auth=signed_in,
-    openapi_extra={"responses": {"200": {"description": "XLSX", "content": {XLSX: {}}}}},
+    openapi_extra={"responses": {"200": {"description": "XLSX", "content": {XLSX_TYPE: {}}}}},
     summary="The statistics as a spreadsheet",
     description="The figures, then every meeting with its time, table, participants, outcome "
     "and agreements.",

@@ -1,6 +1,5 @@
 """Organisations: public reading, and writing with the same rules as the UI."""
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -93,7 +92,7 @@ def create_organisation(request, payload: OrganisationIn):
     fields = payload.dict()
     if not fields.pop("not_a_duplicate"):
         _refuse_likely_duplicates(fields["legal_name"], fields["country"])
-    organisation = register_organisation(by=request.auth, **_resolved(fields))
+    organisation = register_organisation(by=request.auth, **resolve(fields))
     return 201, _detail(organisation.pk)
 
 
@@ -132,20 +131,5 @@ def change_organisation(request, organisation_id: int, payload: OrganisationPatc
     if not changes.pop("not_a_duplicate", False) and changes.get("legal_name"):
         country = changes.get("country") or organisation.country_id
         _refuse_likely_duplicates(changes["legal_name"], country, exclude_pk=organisation.pk)
-    update_organisation(organisation=organisation, by=request.auth, **_resolved(changes))
+    update_organisation(organisation=organisation, by=request.auth, **resolve(changes))
     return _detail(organisation.pk)
-
-
-def _resolved(fields):
-    """resolve() for the shared fields, and the controlling organisation from its id."""
-    controlled_by = fields.pop("controlled_by", ...)
-    values = resolve(fields)
-    if controlled_by is None:
-        values["controlled_by"] = None
-    elif controlled_by is not ...:
-        values["controlled_by"] = Organisation.objects.filter(pk=controlled_by).first()
-        if values["controlled_by"] is None:
-            raise ValidationError(
-                {"controlled_by": _("There is no organisation with this number.")}
-            )
-    return values

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from helisa.core.countries import to_iso
 from helisa.core.translated import clean_translations
-from helisa.registry.models import Country, NaceSector, NutsRegion, Topic
+from helisa.registry.forms import NO_SUCH_ORGANISATION
+from helisa.registry.models import Country, NaceSector, NutsRegion, Organisation, Topic
 
 _MANY = {
     "sectors": NaceSector,
@@ -48,6 +49,11 @@ def _resolve_one(name, value):
         return _country(value)
     if name == "region":
         return _one(NutsRegion, value.strip().upper())
+    if name == "controlled_by":  # an organisation's registry number
+        record = Organisation.objects.filter(pk=value).first()
+        if record is None:
+            raise ValidationError(NO_SUCH_ORGANISATION)
+        return record
     if name in _MANY:
         return _many(_MANY[name], value)
     if name == "description":

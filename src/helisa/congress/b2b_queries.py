@@ -98,7 +98,7 @@ def participant_of(congress, user):
         return None
     return (
         B2BParticipant.objects.filter(congress=congress, registration__user=user)
-        .select_related("registration", "organisation")
+        .select_related("registration", "organisation", "congress")
         .first()
     )
 

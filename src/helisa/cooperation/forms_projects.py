@@ -4,13 +4,12 @@ changing one, and recording a project that already exists."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from helisa.registry.forms import SpacedFields
+from helisa.registry.forms import NO_SUCH_ORGANISATION, SpacedFields
 from helisa.registry.models import Organisation
 
 from .models import PartnerRole, ProjectStatus
 
 FACTS = ("title", "acronym", "budget", "start_date", "end_date")
-NO_SUCH_ORGANISATION = _("No organisation has this number.")
 
 
 class OrganisationNumberField(forms.IntegerField):

@@ -19,6 +19,10 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
+from helisa.cooperation.recommend_text import SIMILAR_SUBJECT
+
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "partner_ranker.json"
 
 FEATURES = (
@@ -42,13 +46,14 @@ FEATURES = (
     "same_call_topic",
     "same_programme",
 )
-_ROLES = ("business", "university", "research", "public", "civil_society", "other")
+# The registry's helix roles, in the order the model was trained on (a feature is the index).
+HELIX_ROLES = ("business", "university", "research", "public", "civil_society", "other")
 _YEAR = re.compile(r"(?<![0-9A-Za-z])(20[1-3][0-9])(?![0-9])")
 # A candidate with no dated topic sits this many years from any call.
 _NO_YEAR = 9.0
 
 
-def feature_rows(query, candidates, context, hand_set_scores, similar_subject):
+def feature_rows(query, candidates, context, hand_set_scores):
     """One row of FEATURES per candidate, in the candidates' order."""
     graph, own = context.graph, context.own_partners
     by_id = {candidate.id: candidate for candidate in candidates}
@@ -73,7 +78,7 @@ def feature_rows(query, candidates, context, hand_set_scores, similar_subject):
                 # fsum: the same total whatever order the set yields (string hashes vary).
                 math.fsum(1 / math.log(2 + len(graph.get(partner, {}))) for partner in shared),
                 max(subjects, default=0.0),
-                sum(value >= similar_subject for value in subjects),
+                sum(value >= SIMILAR_SUBJECT for value in subjects),
                 math.fsum(subjects) / len(subjects) if subjects else 0.0,
                 _role_index(candidate.helix_role),
                 requester_role,
@@ -96,7 +101,7 @@ def feature_rows(query, candidates, context, hand_set_scores, similar_subject):
 
 
 def _role_index(role):
-    return _ROLES.index(role) if role in _ROLES else -1
+    return HELIX_ROLES.index(role) if role in HELIX_ROLES else -1
 
 
 @lru_cache(maxsize=4096)
@@ -106,13 +111,16 @@ def _year(code):
 
 
 class TreeEnsemble:
-    """Sum of regression trees; a node sends a row left when its feature is <= the threshold."""
+    """Sum of regression trees; a node sends a row left when its feature is <= the threshold.
+
+    Each tree is kept as arrays over its inner nodes then its leaves in one index space, a leaf
+    sending every row back to itself, so that a fixed number of steps (the tree's depth) takes
+    all rows to their leaves at once."""
 
     def __init__(self, trees, features=FEATURES):
         if tuple(features) != FEATURES:
             raise ValueError("The model was trained on other features than this code computes.")
-        self.trees = trees
-        self._cached = None
+        self._trees = [_as_arrays(tree) for tree in trees]
 
     @classmethod
     def from_file(cls, path):
@@ -121,43 +129,29 @@ class TreeEnsemble:
         return cls(model["trees"], model["features"])
 
     def predict(self, rows):
-        """The ensemble's score of each row: every tree walks all rows down, one level a step."""
-        import numpy as np
-
         matrix = np.asarray(rows, dtype=float).reshape(-1, len(FEATURES))
-        feature, threshold, left, right, value, depth = self._arrays()
+        everyone = np.arange(len(matrix))
         total = np.zeros(len(matrix))
-        for index in range(len(feature)):
+        for feature, threshold, left, right, value, depth in self._trees:
             node = np.zeros(len(matrix), dtype=int)
-            for _level in range(depth[index]):
-                at = feature[index][node]
-                goes_left = matrix[np.arange(len(matrix)), at] <= threshold[index][node]
-                node = np.where(goes_left, left[index][node], right[index][node])
-            total += value[index][node]
+            for _level in range(depth):
+                goes_left = matrix[everyone, feature[node]] <= threshold[node]
+                node = np.where(goes_left, left[node], right[node])
+            total += value[node]
         return total
 
-    def _arrays(self):
-        """Per tree, its inner nodes then its leaves in one index space; a leaf sends every row
-        back to itself, so a fixed number of steps (the tree's depth) reaches the leaves."""
-        if self._cached is None:
-            import numpy as np
 
-            arrays = [[], [], [], [], [], []]
-            for tree in self.trees:
-                inner, leaves = len(tree["feature"]), len(tree["leaf"])
-                loops = list(range(inner, inner + leaves))
-                columns = (
-                    list(tree["feature"]) + [0] * leaves,
-                    list(tree["threshold"]) + [math.inf] * leaves,
-                    [_node(child, inner) for child in tree["left"]] + loops,
-                    [_node(child, inner) for child in tree["right"]] + loops,
-                    [0.0] * inner + list(tree["leaf"]),
-                )
-                for found, column in zip(arrays, columns, strict=False):
-                    found.append(np.asarray(column))
-                arrays[5].append(_depth(tree))
-            self._cached = tuple(arrays)
-        return self._cached
+def _as_arrays(tree):
+    inner, leaves = len(tree["feature"]), len(tree["leaf"])
+    loops = list(range(inner, inner + leaves))
+    return (
+        np.asarray(list(tree["feature"]) + [0] * leaves),
+        np.asarray(list(tree["threshold"]) + [math.inf] * leaves),
+        np.asarray([_node(child, inner) for child in tree["left"]] + loops, dtype=int),
+        np.asarray([_node(child, inner) for child in tree["right"]] + loops, dtype=int),
+        np.asarray([0.0] * inner + list(tree["leaf"])),
+        _depth(tree),
+    )
 
 
 def _node(child, inner):

@@ -19,8 +19,6 @@ from functools import lru_cache
 from helisa.cooperation.ranker import feature_rows, partner_ranker
 from helisa.cooperation.recommend_text import SIMILAR_SUBJECT, similarities
 
-HELIX_ROLES = ("business", "university", "research", "public", "civil_society", "other")
-
 # Whom each helix role works with in Horizon 2020 consortia (lift of partner roles over their base
 # rate in the CORDIS demo data): a firm lacks knowledge (universities, research), academia teams
 # up with academia, public bodies with their peers and research.
@@ -179,7 +177,7 @@ def _scored(query, candidates, graph, weights, *, with_rows):
     if not with_rows:
         return scored, None
     data_parts = [data_part for _i, data_part, _a, _r in scored]
-    return scored, feature_rows(query, candidates, context, data_parts, SIMILAR_SUBJECT)
+    return scored, feature_rows(query, candidates, context, data_parts)
 
 
 class _Context:

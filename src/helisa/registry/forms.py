@@ -26,6 +26,7 @@ from .models import (
 from .queries_topics import topics_named
 from .widgets import TopicPicker, TopicValues
 
+NO_SUCH_ORGANISATION = _("No organisation has this number.")
 _MAIN_LANGUAGES = ("en", "pl")
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z+*]{2,13}$")
 
@@ -186,7 +187,7 @@ class OrganisationForm(SpacedFields, DescriptionFields, forms.ModelForm):
             "(the number in the address of its page). Affiliated organisations count as one "
             "independent legal entity in calls such as Horizon Europe."
         ),
-        error_messages={"invalid_choice": _("There is no organisation with this number.")},
+        error_messages={"invalid_choice": NO_SUCH_ORGANISATION},
     )
     not_a_duplicate = forms.BooleanField(
         label=_("This is a different organisation"),

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from helisa.registry.models import ImportBatch, ImportKind, ImportStatus
+from helisa.registry.models import ImportBatch, ImportKind, ImportStatus, Organisation
 from helisa.registry.services.clusters import add_member, create_cluster
 from helisa.registry.services.organisations import create_organisation, update_organisation
 
@@ -39,16 +39,13 @@ def _descriptions(values):
     }
 
 
-# Columns that hold the id of a related record.
-_ATTNAMES = {"country": "country_id", "region": "region_id", "controlled_by": "controlled_by_id"}
-
-
 def _organisation_fields(checked):
     values = dict(checked.values)
     values.pop("id", None)
     description = _descriptions(values)
     sectors, topics = values.pop("sectors", None), values.pop("topics", None)
-    fields = {_ATTNAMES.get(k, k): v for k, v in values.items()}
+    # A column naming a related record holds its id: the field's attname takes it.
+    fields = {Organisation._meta.get_field(k).attname: v for k, v in values.items()}
     return fields, description, sectors, topics
 
 
