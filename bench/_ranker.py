@@ -58,7 +58,7 @@ def pool_of(data, case):
 
 
 def examples(data, cases):
-    """Per case: its feature rows, labels (1 for a hidden partner) and the candidate ids."""
+    """Per case: its feature rows and labels (1 for a hidden partner), in the pool's order."""
     found = []
     for case in cases:
         pool, _unseen, graph = pool_of(data, case)
@@ -75,7 +75,7 @@ def train(training):
     matrices, labels, groups = [], [], []
     for index, example in enumerate(training):
         rows, wanted = np.asarray(example["rows"]), np.asarray(example["labels"])
-        best = np.argsort(-rows[:, 0], kind="stable")[:BEST_KEPT]
+        best = np.argsort(-rows[:, FEATURES.index("hand_set_score")], kind="stable")[:BEST_KEPT]
         rest = np.random.default_rng(index).choice(
             len(rows), size=min(RANDOM_KEPT, len(rows)), replace=False
         )

@@ -30,12 +30,14 @@ import time
 from pathlib import Path
 
 from bench import _ranker
+from helisa.cooperation.ranker import FEATURES
 from helisa.cooperation.recommend import score_candidates
 from helisa.cooperation.recommend_cordis import load_cordis
 
 BENCH_DIR = Path(__file__).resolve().parent
 CUTOFFS = (10, 50)
 METHODS = ("helisa", "hand_set", "most_active", "same_topic")
+HAND_SET = FEATURES.index("hand_set_score")
 
 
 def run():
@@ -97,8 +99,8 @@ def evaluate(data, case, ranker, example):
                 _ranker.query_of(data, case), pool, graph=graph, ranker=ranker
             )
         },
-        # The hand-set score alone is the ranker's first feature.
-        "hand_set": {c.id: row[0] for c, row in zip(pool, example["rows"], strict=True)},
+        # The hand-set score alone is one of the ranker's features.
+        "hand_set": {c.id: row[HAND_SET] for c, row in zip(pool, example["rows"], strict=True)},
         "most_active": {c.id: c.activity for c in pool},
         "same_topic": {c.id: sum(t.code == topic.code for t in c.topics) for c in pool},
     }

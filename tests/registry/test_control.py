@@ -116,9 +116,7 @@ def test_an_unknown_number_is_a_field_error(client):
         edit_data(organisation, controlled_by=987654),
     )
 
-    assert response.context["form"].errors["controlled_by"] == [
-        "No organisation has this number."
-    ]
+    assert response.context["form"].errors["controlled_by"] == ["No organisation has this number."]
 
 
 def test_a_stranger_cannot_change_it(client, group):

@@ -18,6 +18,15 @@ def is_language_code(code):
     return bool(pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code))
 
 
+def _asked_language(request):
+    """The ?lang= value, folded; empty when none is given."""
+    return (request.GET.get("lang") or "").strip().lower() if request else ""
+
+
+def _names_a_language(wanted):
+    return wanted.isalpha() and len(wanted) <= 3 and is_language_code(wanted)
+
+
 class LanguageParameterMiddleware:
     """Refuses an API request whose ?lang= names no language, before any view runs, rather than
     answering silently in another language."""
@@ -26,25 +35,24 @@ class LanguageParameterMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith("/api/") and "lang" in request.GET:
-            wanted = request.GET.get("lang", "").strip().lower()
-            if wanted and not (wanted.isalpha() and len(wanted) <= 3 and is_language_code(wanted)):
-                message = _("Unknown language %(code)s: give an ISO 639-1 code such as pl or en.")
-                return JsonResponse(
-                    error_body(
-                        "validation_error",
-                        message % {"code": repr(wanted)},
-                        [{"field": "lang", "message": message % {"code": repr(wanted)}}],
-                    ),
-                    status=422,
+        if request.path.startswith("/api/"):
+            wanted = _asked_language(request)
+            if wanted and not _names_a_language(wanted):
+                message = _(
+                    "Unknown language %(code)s: give an ISO 639-1 code such as pl or en."
+                ) % {"code": repr(wanted)}
+                body = error_body(
+                    "validation_error", message, [{"field": "lang", "message": message}]
                 )
+                return JsonResponse(body, status=422)
         return self.get_response(request)
 
 
 def language_of(request):
-    """The language asked for with ?lang=, else the one Django chose for the request."""
-    wanted = (request.GET.get("lang") or "").strip().lower() if request else ""
-    if wanted.isalpha() and len(wanted) <= 3:
+    """The language asked for with ?lang= (the middleware refused any other), else the one
+    Django chose for the request."""
+    wanted = _asked_language(request)
+    if wanted and _names_a_language(wanted):
         return wanted
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 

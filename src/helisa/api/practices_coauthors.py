@@ -3,7 +3,6 @@ an invited cluster list them and accept (the cluster joins the authors) or decli
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
@@ -15,7 +14,7 @@ from helisa.cooperation.services import practice_coauthors as coauthors
 from helisa.registry.models import Cluster
 
 from .auth import signed_in
-from .errors import Conflict
+from .errors import conflicts_as_409
 from .pagination import LimitOffset
 from .permissions import require
 from .practices_schemas import AuthorRef, PracticeSummary
@@ -43,7 +42,7 @@ class CoAuthorInvitationOut(Schema):
     @staticmethod
     def resolve_invited_by(obj):
         person = obj.invited_by
-        return (person.full_name or person.email) if person else ""
+        return str(person) if person else ""
 
 
 def _with_details(invitations):
@@ -66,16 +65,18 @@ def pending_invitations(request):
     return _with_details(coauthor_invitations_for(request.auth))
 
 
+# An answer given before is a clash with what is stored.
+_answered_once = conflicts_as_409({"already_answered"})
+
+
 def _answer(request, invitation_id, *, accept):
     invitation = get_object_or_404(
         CoAuthorInvitation.objects.select_related("cluster__organisation"), pk=invitation_id
     )
     require(request.auth, "cooperation.answer_coauthor_invitation", invitation)
-    try:
-        coauthors.answer_invitation(invitation=invitation, by=request.auth, accept=accept)
-    except ValidationError as exc:
-        # Only an answer given before is refused here: a clash with what is stored.
-        raise Conflict(" ".join(exc.messages)) from None
+    _answered_once(
+        coauthors.answer_invitation, invitation=invitation, by=request.auth, accept=accept
+    )
     return _with_details(CoAuthorInvitation.objects.all()).get(pk=invitation.pk)
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helisa.alliance.models import Alliance
 from helisa.core.translated import clean_translations
+from helisa.core.widgets import date_input
 from helisa.registry.forms import SpacedFields, language_name
 from helisa.registry.models import Country, Organisation
 
@@ -60,10 +61,6 @@ _EUROPEAN_ZONES = (
 def time_zone_choices():
     known = available_timezones()
     return [(zone, zone.replace("_", " ")) for zone in _EUROPEAN_ZONES if zone in known]
-
-
-def _date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _time_input():
@@ -161,8 +158,8 @@ class CongressForm(SpacedFields, TranslatedFields, forms.Form):
     venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
     city = forms.CharField(label=_("City"), max_length=100)
     country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all())
-    starts_on = forms.DateField(label=_("First day"), widget=_date_input())
-    ends_on = forms.DateField(label=_("Last day"), widget=_date_input())
+    starts_on = forms.DateField(label=_("First day"), widget=date_input())
+    ends_on = forms.DateField(label=_("Last day"), widget=date_input())
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
         initial="Europe/Warsaw",
@@ -262,7 +259,7 @@ class SessionForm(SpacedFields, TranslatedFields, forms.Form):
     language = forms.ChoiceField(label=_("Language spoken"))
     room = forms.ModelChoiceField(label=_("Room"), queryset=None, required=False)
     track = forms.ModelChoiceField(label=_("Track"), queryset=None, required=False)
-    day = forms.DateField(label=_("Day"), widget=_date_input())
+    day = forms.DateField(label=_("Day"), widget=date_input())
     start = forms.TimeField(label=_("Starts at"), widget=_time_input())
     end = forms.TimeField(label=_("Ends at"), widget=_time_input())
 

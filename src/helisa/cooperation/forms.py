@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from helisa.core.widgets import date_input
 from helisa.registry.forms import SectorField, SpacedFields, TopicField
 from helisa.registry.models import Country, HelixRole
 
@@ -12,11 +13,6 @@ from .notification_kinds import KINDS, kinds_by_area
 from .services.profile_expiry import latest_expiry
 
 _MAIN_LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-
-def _date_input():
-    # ISO dates whatever the reader's language: what an <input type="date"> reads and sends.
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _language_name(code):
@@ -51,12 +47,12 @@ class ProfileForm(SpacedFields, forms.Form):
     deadline = forms.DateField(
         label=_("Deadline for answers"),
         required=False,
-        widget=_date_input(),
+        widget=date_input(),
     )
     expires_on = forms.DateField(
         label=_("Expires on"),
         required=False,
-        widget=_date_input(),
+        widget=date_input(),
         help_text=_(
             "The last day the profile is listed; you are reminded two weeks before to renew it. "
             "Leave empty for six months from publication; at most 12 months ahead, and not "
@@ -195,7 +191,7 @@ class RenewForm(SpacedFields, forms.Form):
     expires_on = forms.DateField(
         label=_("Listed until"),
         required=False,
-        widget=_date_input(),
+        widget=date_input(),
         help_text=_("Leave empty for six months from today; at most 12 months ahead."),
     )
 

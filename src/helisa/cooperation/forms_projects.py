@@ -4,6 +4,7 @@ changing one, and recording a project that already exists."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from helisa.core.widgets import date_input
 from helisa.registry.forms import NO_SUCH_ORGANISATION, SpacedFields
 from helisa.registry.models import Organisation
 
@@ -33,8 +34,7 @@ class OrganisationNumberField(forms.IntegerField):
 
 
 def _date_field(label):
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    return forms.DateField(label=label, required=False, widget=widget)
+    return forms.DateField(label=label, required=False, widget=date_input())
 
 
 class ProjectFacts(SpacedFields, forms.Form):

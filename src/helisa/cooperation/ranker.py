@@ -40,7 +40,7 @@ FEATURES = (
     "partners",
     "requester_partners",
     "years_apart",
-    "full_partner_share",
+    "full_partner_share",  # CORDIS third parties; the registry's partners are all full: 1.0
     "country_among_partners",
     "role_among_partners",
     "same_call_topic",
@@ -55,19 +55,17 @@ _NO_YEAR = 9.0
 
 def feature_rows(query, candidates, context, hand_set_scores):
     """One row of FEATURES per candidate, in the candidates' order."""
-    graph, own = context.graph, context.own_partners
+    graph, own, own_ids = context.graph, context.own_partners, context.own_ids
     by_id = {candidate.id: candidate for candidate in candidates}
     partner_countries = Counter(by_id[p].country for p in own if p in by_id)
     partner_roles = Counter(by_id[p].helix_role for p in own if p in by_id)
     partners_known = max(1, len(own))
     query_years = [year for topic in query.topics if (year := _year(topic.code))]
-    query_codes = {topic.code for topic in query.topics}
-    query_programmes = {topic.programme for topic in query.topics} - {""}
     requester_role = _role_index(query.helix_role)
     rows = []
     for candidate, hand_set in zip(candidates, hand_set_scores, strict=True):
         partners = graph.get(candidate.id, {})
-        shared = set(own) & set(partners) - {candidate.id}
+        shared = own_ids & partners.keys() - {candidate.id}
         subjects = [context.topic_similarity.get(text, 0.0) for text in candidate.text_items()]
         years = [year for topic in candidate.topics if (year := _year(topic.code))]
         rows.append(
@@ -93,8 +91,8 @@ def feature_rows(query, candidates, context, hand_set_scores):
                 candidate.full_partner_share,
                 partner_countries[candidate.country] / partners_known,
                 partner_roles[candidate.helix_role] / partners_known,
-                sum(topic.code in query_codes for topic in candidate.topics),
-                sum(topic.programme in query_programmes for topic in candidate.topics),
+                sum(topic.code in context.query_codes for topic in candidate.topics),
+                sum(topic.programme in context.query_programmes for topic in candidate.topics),
             ]
         )
     return rows

@@ -165,9 +165,9 @@ def score_candidates(query, candidates, *, graph, weights=None, ranker=_SHIPPED)
     ]
 
 
-def ranking_features(query, candidates, *, graph, weights=None):
+def ranking_features(query, candidates, *, graph):
     """The learned ranker's input: a row of ranker.FEATURES per candidate (for training it)."""
-    return _scored(query, candidates, graph, weights, with_rows=True)[1]
+    return _scored(query, candidates, graph, None, with_rows=True)[1]
 
 
 def _scored(query, candidates, graph, weights, *, with_rows):
@@ -198,10 +198,7 @@ class _Context:
             topic.title for topic in query.topics if topic.title and not topic.is_call_topic
         ] + [text for text in query.texts.values() if text]
         self.text_similarity = similarities(free_texts, texts) if free_texts else {}
-        self.similarity = {
-            text: max(self.topic_similarity.get(text, -1.0), self.text_similarity.get(text, -1.0))
-            for text in self.topic_similarity.keys() | self.text_similarity.keys()
-        }
+        self.own_ids = set(self.own_partners)
         self.usual_roles = set(USUAL_PARTNERS.get(query.helix_role, ()))
         self.role_affinity = _role_affinity(query, candidates, graph)
 
@@ -258,7 +255,7 @@ def _score(query, candidate, context, weights):
     if together:
         add("earlier_cooperation", math.log1p(together), (together,))
     shared_partners = sorted(
-        set(context.own_partners) & set(context.graph.get(candidate.id, {})) - {candidate.id}
+        context.own_ids & context.graph.get(candidate.id, {}).keys() - {candidate.id}
     )
     if shared_partners:
         add("partners_of_partners", math.log1p(len(shared_partners)), shared_partners)
@@ -277,13 +274,13 @@ def _score(query, candidate, context, weights):
     shared_sectors = sorted(set(query.sectors) & set(candidate.sectors))
     if shared_sectors:
         ask("shared_sectors", math.log1p(len(shared_sectors)), shared_sectors)
-    _text, best = _best_text(candidate, context.topic_similarity)
-    score += weights["similar_subject"] * max(0.0, best - TEXT_FLOOR)
-    score += weights["subject_level"] * max(0.0, best)
-    _text, best = _best_text(candidate, context.text_similarity)
-    asked += weights["similar_subject"] * max(0.0, best - TEXT_FLOOR)
-    asked += weights["subject_level"] * max(0.0, best)
-    best_text, best = _best_text(candidate, context.similarity)
+    topic_best = _best_text(candidate, context.topic_similarity)
+    score += weights["similar_subject"] * max(0.0, topic_best[1] - TEXT_FLOOR)
+    score += weights["subject_level"] * max(0.0, topic_best[1])
+    free_best = _best_text(candidate, context.text_similarity)
+    asked += weights["similar_subject"] * max(0.0, free_best[1] - TEXT_FLOOR)
+    asked += weights["subject_level"] * max(0.0, free_best[1])
+    best_text, best = max(topic_best, free_best, key=lambda found: found[1])
     # A subject whose text is the title of one of the query's topics repeats that topic.
     if best >= SIMILAR_SUBJECT and best_text not in context.query_titles:
         reasons.append(Reason("similar_subject", (best_text, round(best, 2))))

@@ -71,7 +71,9 @@ def answer_invitation(*, invitation, by, accept):
         .get(pk=invitation.pk),
     )
     if invitation.status != C.PENDING:
-        raise ValidationError(_("This invitation has already been answered."))
+        raise ValidationError(
+            _("This invitation has already been answered."), code="already_answered"
+        )
     invitation.status = C.ACCEPTED if accept else C.DECLINED
     invitation.answered_by, invitation.answered_at = by, timezone.now()
     invitation.save(update_fields=["status", "answered_by", "answered_at"])
