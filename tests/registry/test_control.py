@@ -71,6 +71,23 @@ def test_the_edit_form_offers_it_with_the_current_controller(client, group):
     assert "Now controlled by Grupa Azoty S.A." in html
 
 
+def test_a_refused_form_names_the_saved_controller_not_the_typed_one(client, group):
+    head, middle, low = group
+    other = OrganisationFactory(legal_name="Orlen S.A.")
+    signed_in(client, middle)
+
+    response = client.post(
+        reverse("registry:organisation_edit", args=[middle.pk]),
+        edit_data(middle, controlled_by=other.pk, website="not a web address"),
+    )
+
+    assert "website" in response.context["form"].errors
+    html = response.content.decode()
+    assert "Now controlled by Grupa Azoty S.A." in html and "Now controlled by Orlen" not in html
+    middle.refresh_from_db()
+    assert middle.controlled_by == head
+
+
 def test_clearing_it_is_recorded_too(client, group):
     head, middle, _low = group
     signed_in(client, middle)

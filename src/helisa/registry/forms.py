@@ -222,6 +222,11 @@ class OrganisationForm(SpacedFields, DescriptionFields, forms.ModelForm):
         self.add_description_fields(self.instance.description, self.data)
         if self.instance.region_id:
             self.initial["region"] = self.instance.region_id
+        # What is saved, read before a submission is copied onto the instance: the page says
+        # who controls the organisation now, not who was just typed.
+        self.saved_controller = (
+            self.instance.controlled_by if self.instance.controlled_by_id else None
+        )
 
     def clean_vat_number(self):
         value = re.sub(r"[\s.\-]", "", self.cleaned_data["vat_number"]).upper()
